@@ -1,0 +1,39 @@
+# The README's commands. Every target that builds first runs the idempotent set-up.
+#   make run    set-up, build, compute the bundled example production
+#   make test   set-up, build, run every test (ctest)
+#   make build  build only; the program lands at build/plateau
+
+BUILD_DIR   ?= build
+ASAN_DIR    ?= build-asan
+BUILD_TYPE  ?= RelWithDebInfo
+WERROR      ?= OFF
+JOBS        ?= $(shell nproc)
+EXAMPLE     ?= examples/le-grand-nord.json
+
+.PHONY: all setup configure build run test test-asan clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+configure:
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPLATEAU_WERROR=$(WERROR) >/dev/null
+
+build: configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS)
+
+run: setup build
+	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format text
+
+test: setup build
+	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a build directory of their own.
+test-asan: setup
+	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLATEAU_WERROR=$(WERROR) -DPLATEAU_SANITIZE=ON >/dev/null
+	@cmake --build $(ASAN_DIR) -j $(JOBS)
+	@cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
+
+clean:
+	rm -rf $(BUILD_DIR) $(ASAN_DIR)

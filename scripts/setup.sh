@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs what plateau needs to build and test on Debian 12, and nothing that is already there.
+# Idempotent: a second run installs nothing and does not touch the network.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config tzdata
+  libtomlplusplus-dev       # agreement files (TOML)
+  libsimdjson-dev           # payroll batch input (JSON)
+  libfmt-dev                # text formatting
+  libcli11-dev              # command line
+  libhowardhinnant-date-dev # IANA time zones (C++20 <chrono> tz is not in GCC 12)
+  libexpected-dev           # tl::expected, errors as values
+  googletest libgtest-dev libgmock-dev # unit tests
+  librapidcheck-dev         # property tests
+  libbenchmark-dev          # micro-benchmarks
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"

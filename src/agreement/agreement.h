@@ -1,0 +1,303 @@
+// The rule book of one version of a collective agreement, as loaded from agreements/<id>/<date>.toml.
+//
+// Everything the pay engine needs to know about an agreement lives here as data: minimum rates,
+// overtime tiers, day rates, meals, rest, holidays, locations, per diems, contributions, caps
+// and sales taxes. Nothing in the engine names a figure of a particular agreement. Each rule
+// carries its Citation: the article (or the sheet's heading) and the sheet's own words, so a
+// pay line can say where it comes from.
+//
+// Durations are exact minutes, money exact cents, multipliers and percentages exact Rationals.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/clock.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace plateau::agreement {
+
+// Where a rule comes from.
+struct Citation {
+  std::string article;  // "Qc 2.05", "QC4.04(a)", or the sheet's heading when it gives no article
+  std::string source;   // the sheet's own words
+  std::string note;     // the reading taken where the sheet is garbled or ambiguous; empty otherwise
+};
+
+// A label in both languages of the agreement.
+struct Text {
+  std::string en;
+  std::string fr;
+  const std::string& in(const std::string& lang) const { return lang == "fr" && !fr.empty() ? fr : en; }
+};
+
+enum class Basis { daily, weekly };
+
+// The kind of a work day within a 7-day work week, for overtime tiers and day rates.
+enum class DayKind { first_five, sixth, seventh };
+
+struct MinimumRates {
+  Money weekly;
+  std::optional<Money> daily;  // nullopt: "N/A", no daily engagement allowed
+};
+
+struct Classification {
+  std::string id;         // stable key: "first_assistant_director"
+  std::string name;       // as printed: "1 st Assistant Director"
+  std::string name_fr;
+  std::string department; // a Department::id
+  std::map<std::string, MinimumRates> minimums;  // by production type: "theatrical"
+  Citation citation;
+};
+
+// Work beyond `after` hours in a day is paid at `multiplier` × the day's hourly base.
+struct OvertimeTier {
+  Duration after;
+  Rational multiplier;
+  Citation citation;
+};
+
+struct Department {
+  std::string id;  // "production", "art", "accounting", "direction"
+  Text name;
+  // Overtime tiers for each day kind, ascending by `after`. Empty map: the agreement sets no
+  // overtime rule for this department (the engine reports `no_overtime_rule` on a long day).
+  std::map<DayKind, std::vector<OvertimeTier>> overtime;
+  Citation no_overtime_citation;  // why there is none, when `overtime` is empty
+};
+
+struct OvertimeRules {
+  Duration increment;        // 15 min: each tier's time is counted in these increments…
+  bool round_up = true;      // …rounded up ("each one hour or portion thereof")
+  Duration long_day_threshold;  // a day longer than this, for a department without overtime rule, is reported
+  std::int64_t daily_divisor;    // hourly base of a daily engagement: contracted ÷ 8
+  std::int64_t weekly_divisor;   // of a weekly engagement on the first five days: contracted ÷ 40
+  std::int64_t day_rate_divisor; // on a 6th or 7th day: that day's rate ÷ 8
+  bool meal_breaks_are_work = true;
+  Citation citation;
+};
+
+// A day rate: contracted daily × multiplier, or contracted weekly ÷ weekly_days × multiplier.
+struct DayRate {
+  Rational multiplier;
+  Citation citation;
+};
+
+struct DayRates {
+  std::int64_t weekly_days;  // 5: the weekly rate covers five work days
+  DayRate sixth;
+  DayRate seventh;
+  DayRate holiday;
+};
+
+struct MealRules {
+  Duration first_within;          // first meal no later than 6 h after call
+  Duration next_within;           // next meal no later than 8 h after the end of the previous one
+  Duration minimum_break;         // a break shorter than 30 min is no meal break
+  Money penalty;                  // $20 each time…
+  Money max_per_day;              // …at most $20 a day
+  Duration shot_in_progress_grace;  // 10 min to complete a shot in progress
+  // The exception: with a non-deductible meal before general crew call and a substantial snack
+  // no more than `snack_before_meal` before the first meal, the first meal may come
+  // `first_within_after_general_call` after general crew call.
+  Duration first_within_after_general_call;
+  Duration snack_before_meal;
+  Citation citation;
+  Citation exception_citation;
+  Citation grace_citation;
+};
+
+// A minimum weekly rest, chosen by how many days were worked in the week that ends.
+struct WeeklyRest {
+  int days_worked;                  // 5, 6, 4 …
+  bool requires_holiday_long_weekend = false;  // 72 h only when a holiday makes a 3-day weekend
+  Duration minimum;
+  Citation citation;
+};
+
+// Rest after an unusually long day (AQTIS: 12 h after a day over 16 h).
+struct LongDayRest {
+  Duration day_longer_than;
+  Duration minimum;
+  Citation citation;
+};
+
+// Encroachment premium tiers. Shortfall below `rest_below` (nullopt: the applicable minimum)
+// is paid at `multiplier` × the hourly base; tiers partition the shortfall like overtime tiers.
+struct EncroachmentTier {
+  std::optional<Duration> rest_below;
+  Rational multiplier;
+  Citation citation;
+};
+
+struct RestRules {
+  Duration between_days;  // 10 h
+  Citation between_days_citation;
+  std::vector<LongDayRest> after_long_day;
+  std::vector<WeeklyRest> weekly;
+  Duration weekend_reduction;           // 4 h
+  int weekend_reductions_per_cycle = 0; // 2
+  int cycle_weeks = 0;                  // 4
+  Duration weekend_reduction_notice;    // 48 h written notice
+  Citation weekend_reduction_citation;
+  Duration encroachment_increment;      // ½ h, rounded up
+  bool encroachment_round_up = true;
+  std::int64_t daily_divisor;           // contracted ÷ 8
+  std::int64_t weekly_divisor;          // contracted ÷ 40
+  std::vector<EncroachmentTier> encroachment;
+};
+
+enum class HolidayRuleKind {
+  fixed,           // month/day every year
+  easter_offset,   // Easter Sunday + offset_days (Good Friday: −2)
+  weekday_before,  // the `weekday` strictly before month/day (Victoria Day: Monday preceding May 25)
+  nth_weekday,     // the nth `weekday` of month (Labour Day: 1st Monday of September)
+};
+
+struct HolidayRule {
+  std::string id;  // "canada_day"
+  Text name;
+  HolidayRuleKind kind = HolidayRuleKind::fixed;
+  unsigned month = 0;
+  unsigned day = 0;
+  Weekday weekday;
+  int nth = 0;
+  int offset_days = 0;
+  // When the date is this weekday, the holiday moves to the next day (Canada Day on a Sunday).
+  std::optional<Weekday> moves_when_on;
+  Citation citation;
+};
+
+struct HolidayRules {
+  std::vector<HolidayRule> rules;
+  Citation unworked_citation;     // Unworked Holidays During Regular Work Week
+  Citation day_off_citation;      // QC4.04 (a), (b)
+  Citation day_off_not_given_citation;  // QC4.04 (c)
+};
+
+// A holiday of a given year, resolved from its rule.
+struct Holiday {
+  Date date;
+  std::string id;
+  Text name;
+  Citation citation;
+};
+
+struct StudioZone {
+  double centre_latitude;   // degrees; geometry only, never money or hours
+  double centre_longitude;
+  double radius_km;
+  Text centre_name;
+  Citation citation;
+};
+
+struct PerDiem {
+  Money incidentals;          // $15 per distant-location day
+  Money meals;                // $50 per distant-location day
+  std::map<std::string, Money> meal_reductions;  // "breakfast" → 10, "lunch" → 15, "supper" → 25
+  std::string home_currency;     // CAD, in Canada
+  std::string foreign_currency;  // USD, in the U.S. or elsewhere
+  Citation incidentals_citation;
+  Citation meals_citation;
+};
+
+struct LocationRules {
+  StudioZone studio_zone;
+  Citation nearby_citation;       // work time from and to the studio-zone boundary
+  PerDiem per_diem;
+  Duration accommodation_day_length;  // a distant day of 14 h or more…
+  Citation accommodation_citation;    // …beyond a one-hour drive: accommodation
+};
+
+enum class Payer { producer, person };
+enum class Payee { guild, financial_institution, person };
+
+// Caps on the per-production gross that bears a contribution.
+struct Cap {
+  std::string id;  // "gross_125000"
+  Money per_production;
+  Citation citation;
+};
+
+struct ContributionRule {
+  std::string code;        // retirement, health_welfare, admin_training, vacation, checkoff
+  Rational rate;           // 0.06
+  Payer paid_by;
+  Payee paid_to;
+  std::optional<std::string> cap;  // a Cap::id
+  bool sales_taxes = false;        // GST and QST on top
+  Citation citation;
+};
+
+enum class PermitFeeKind {
+  per_day_capped_weekly,      // $50/day capped at $200/week
+  per_week,                   // $100/week
+  per_week_or_portion,        // $50/week or portion thereof
+};
+
+struct PermitFee {
+  PermitFeeKind kind;
+  Money amount;
+  std::optional<Money> weekly_cap;
+  bool sales_taxes = true;
+  Payee paid_to = Payee::guild;
+  Citation citation;
+};
+
+struct Category {
+  std::string id;  // member, permittee_non_canadian, …
+  Text name;
+  std::vector<ContributionRule> contributions;
+  std::optional<PermitFee> permit_fee;
+};
+
+struct SalesTaxPeriod {
+  Date from;
+  std::optional<Date> until;  // inclusive; nullopt: until further notice
+  Rational gst;               // 0.05
+  Rational qst;               // 0.075
+  bool qst_on_amount_plus_gst;  // true before 2013
+  Citation citation;
+};
+
+// Premium pay needs the producer's approval (Qc 2.09): these line codes are premium pay.
+struct PremiumApproval {
+  std::vector<std::string> premium_line_codes;
+  Citation citation;
+};
+
+struct Agreement {
+  std::string id;          // "dgc-quebec"
+  Text title;
+  std::vector<std::string> parties;
+  Date effective;          // holds until the next version's date
+  std::optional<Date> next_version;  // set by the registry: the date this version stops holding
+  std::string currency;    // CAD
+  std::string source_document;
+  std::string file;        // the file this version was loaded from
+
+  std::vector<std::string> production_types;  // "theatrical"
+  std::vector<Classification> classifications;
+  std::vector<Department> departments;
+  OvertimeRules overtime;
+  DayRates day_rates;
+  MealRules meals;
+  RestRules rest;
+  HolidayRules holidays;
+  LocationRules locations;
+  PremiumApproval premium_approval;
+  std::vector<Cap> caps;
+  std::vector<Category> categories;
+  std::vector<SalesTaxPeriod> sales_taxes;
+
+  const Department* department(const std::string& id) const;
+  const Category* category(const std::string& id) const;
+  const Cap* cap(const std::string& id) const;
+  const SalesTaxPeriod* sales_tax_on(Date date) const;
+};
+
+}  // namespace plateau::agreement

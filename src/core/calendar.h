@@ -1,0 +1,35 @@
+// Calendar: dates, weekdays and the 7-day work week, on C++20 <chrono> calendar types.
+//
+// A Date is a std::chrono::year_month_day that is always ok(). Text is ISO 8601 (YYYY-MM-DD);
+// weekday names are lower-case English ("sunday"), as in the payroll format.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace plateau {
+
+using Date = std::chrono::year_month_day;
+using Weekday = std::chrono::weekday;
+
+// Strict ISO date: exactly YYYY-MM-DD, a real calendar day.
+Result<Date> parse_date(std::string_view text);
+std::string to_string(Date date);  // "2009-03-02"
+
+Date add_days(Date date, int days);
+// b − a in days (negative when b is before a).
+int days_between(Date a, Date b);
+Weekday weekday_of(Date date);
+
+// "sunday" … "saturday".
+Result<Weekday> parse_weekday(std::string_view text);
+std::string weekday_name(Weekday day);         // "sunday"
+std::string weekday_short_name(Weekday day);   // "Sun"
+
+// The first day of the 7-day work week that contains `date`, weeks starting on `first_day`.
+Date work_week_start(Date date, Weekday first_day);
+
+}  // namespace plateau

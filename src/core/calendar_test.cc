@@ -1,0 +1,59 @@
+// Dates, weekdays and the 7-day work week.
+#include "core/calendar.h"
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+namespace plateau {
+namespace {
+
+Date d(const char* text) { return parse_date(text).value(); }
+
+TEST(Calendar, ParsesStrictIso) {
+  EXPECT_EQ(to_string(d("2009-03-02")), "2009-03-02");
+  EXPECT_EQ(to_string(d("2008-02-29")), "2008-02-29");
+  for (const char* bad : {"2009-3-2", "2009/03/02", "02-03-2009", "2009-02-29", "2009-13-01", "2009-03-02T07:00", ""}) {
+    auto result = parse_date(bad);
+    ASSERT_FALSE(result) << bad;
+    EXPECT_NE(result.error().message.find("YYYY-MM-DD"), std::string::npos) << result.error().message;
+  }
+  EXPECT_NE(parse_date("2009-02-29").error().message.find("does not exist"), std::string::npos);
+}
+
+TEST(Calendar, Weekdays) {
+  EXPECT_EQ(weekday_name(weekday_of(d("2009-03-02"))), "monday");
+  EXPECT_EQ(weekday_short_name(weekday_of(d("2009-03-01"))), "Sun");
+  EXPECT_EQ(parse_weekday("saturday").value(), std::chrono::Saturday);
+  EXPECT_FALSE(parse_weekday("Saturday"));
+  EXPECT_FALSE(parse_weekday("sat"));
+}
+
+TEST(Calendar, WorkWeekContainingADate) {
+  // Week starting Sunday: Wed 2009-03-04 is in the week of Sun 2009-03-01; Sun itself starts one.
+  EXPECT_EQ(work_week_start(d("2009-03-04"), std::chrono::Sunday), d("2009-03-01"));
+  EXPECT_EQ(work_week_start(d("2009-03-01"), std::chrono::Sunday), d("2009-03-01"));
+  EXPECT_EQ(work_week_start(d("2009-02-28"), std::chrono::Sunday), d("2009-02-22"));
+  // Week starting Monday: Sun 2009-03-08 belongs to the week of Mon 2009-03-02.
+  EXPECT_EQ(work_week_start(d("2009-03-08"), std::chrono::Monday), d("2009-03-02"));
+  // Across a year end.
+  EXPECT_EQ(work_week_start(d("2009-01-01"), std::chrono::Sunday), d("2008-12-28"));
+}
+
+TEST(Calendar, DayArithmetic) {
+  EXPECT_EQ(add_days(d("2009-02-28"), 1), d("2009-03-01"));
+  EXPECT_EQ(add_days(d("2009-01-01"), -1), d("2008-12-31"));
+  EXPECT_EQ(days_between(d("2009-03-01"), d("2009-03-08")), 7);
+  EXPECT_EQ(days_between(d("2009-03-08"), d("2009-03-01")), -7);
+}
+
+RC_GTEST_PROP(CalendarProperty, WeekStartIsWithinSixDaysBefore, (std::uint16_t offset, std::uint8_t first)) {
+  const Date date = add_days(Date{std::chrono::year{2009}, std::chrono::January, std::chrono::day{1}}, offset % 4000);
+  const Weekday first_day{static_cast<unsigned>(first % 7)};
+  const Date start = work_week_start(date, first_day);
+  RC_ASSERT(weekday_of(start) == first_day);
+  const int back = days_between(start, date);
+  RC_ASSERT(back >= 0 && back <= 6);
+}
+
+}  // namespace
+}  // namespace plateau

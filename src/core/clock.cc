@@ -1,0 +1,139 @@
+#include "core/clock.h"
+
+#include <cstdio>
+
+#include <date/tz.h>
+
+namespace plateau {
+
+namespace {
+
+constexpr int kMinutesPerHour = 60;
+constexpr int kMinutesPerDay = 24 * kMinutesPerHour;
+
+bool all_digits(std::string_view text) {
+  if (text.empty()) return false;
+  for (char c : text) {
+    if (c < '0' || c > '9') return false;
+  }
+  return true;
+}
+
+int to_int(std::string_view digits) {
+  int value = 0;
+  for (char c : digits) value = value * 10 + (c - '0');
+  return value;
+}
+
+std::chrono::minutes local_epoch_minutes(Date date) {
+  return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::sys_days{date}.time_since_epoch());
+}
+
+}  // namespace
+
+ClockTime ClockTime::at(Date date, Duration since_midnight) {
+  return ClockTime(local_epoch_minutes(date) + since_midnight);
+}
+
+Result<ClockTime> ClockTime::parse(std::string_view text, Date day) {
+  const std::string found = "\"" + std::string(text) + "\"";
+  // ISO local date-time: YYYY-MM-DDTHH:MM, optionally :00 seconds.
+  if (text.size() >= 16 && text[10] == 'T') {
+    auto date = parse_date(text.substr(0, 10));
+    const std::string_view clock = text.substr(11);
+    const bool shape_ok = (clock.size() == 5 || (clock.size() == 8 && clock[5] == ':')) && clock[2] == ':' &&
+                          all_digits(clock.substr(0, 2)) && all_digits(clock.substr(3, 2));
+    if (!date || !shape_ok) {
+      return fail("expected a local date-time YYYY-MM-DDTHH:MM, like \"2009-03-02T07:00\"; found " + found);
+    }
+    if (clock.size() == 8 && clock.substr(6) != "00") {
+      return fail("expected a time to the minute; found " + found + " (seconds other than :00)");
+    }
+    const int hours = to_int(clock.substr(0, 2));
+    const int minutes = to_int(clock.substr(3, 2));
+    if (hours > 23 || minutes > 59) {
+      return fail("expected a local date-time with hours 00–23 and minutes 00–59; found " + found);
+    }
+    return at(*date, Duration{hours * kMinutesPerHour + minutes});
+  }
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
+      !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1))) {
+    return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
+                "YYYY-MM-DDTHH:MM; found " + found);
+  }
+  const int hours = to_int(text.substr(0, colon));
+  const int minutes = to_int(text.substr(colon + 1));
+  if (minutes > 59) return fail("expected minutes 00–59; found " + found);
+  if (hours > kMaxHours) {
+    return fail("expected hours 00–" + std::to_string(kMaxHours) + "; found " + found);
+  }
+  return at(day, Duration{hours * kMinutesPerHour + minutes});
+}
+
+Date ClockTime::date() const {
+  const auto days = std::chrono::floor<std::chrono::days>(minutes_since_epoch_);
+  return Date{std::chrono::sys_days{days}};
+}
+
+Duration ClockTime::time_of_day() const { return minutes_since_epoch_ - local_epoch_minutes(date()); }
+
+Duration ClockTime::since_midnight_of(Date day) const { return minutes_since_epoch_ - local_epoch_minutes(day); }
+
+ClockTime ClockTime::plus_wall(Duration d) const { return ClockTime(minutes_since_epoch_ + d); }
+
+std::string ClockTime::to_string() const { return plateau::to_string(date()) + " " + hhmm(); }
+
+std::string ClockTime::hhmm() const {
+  const auto minutes = time_of_day().count();
+  char buffer[8];
+  std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(minutes / kMinutesPerHour),
+                static_cast<int>(minutes % kMinutesPerHour));
+  return buffer;
+}
+
+Result<TimeZone> TimeZone::named(std::string_view name) {
+  try {
+    const date::time_zone* zone = date::locate_zone(name);
+    return TimeZone(zone, std::string(name));
+  } catch (const std::exception&) {
+    return fail("expected an IANA time zone name, like \"America/Toronto\"; found \"" + std::string(name) +
+                "\", which the system's time-zone database does not know");
+  }
+}
+
+Result<Instant> TimeZone::instant(ClockTime time) const {
+  const date::local_time<std::chrono::minutes> local{time.wall_minutes_since_epoch()};
+  const date::local_info info = zone_->get_info(local);
+  switch (info.result) {
+    case date::local_info::unique:
+      return Instant{local.time_since_epoch() - std::chrono::duration_cast<std::chrono::minutes>(info.first.offset)};
+    case date::local_info::nonexistent:
+      return fail(time.to_string() + " does not exist in " + name_ +
+                  " (the clocks jumped forward at the change to daylight-saving time); expected a time that exists");
+    case date::local_info::ambiguous:
+      return fail(time.to_string() + " happens twice in " + name_ +
+                  " (the clocks went back at the end of daylight-saving time); give the time as it would read "
+                  "before or after the hour, or split the day");
+  }
+  return fail("unreachable local time state");
+}
+
+Result<Duration> TimeZone::elapsed(ClockTime from, ClockTime to) const {
+  auto start = instant(from);
+  if (!start) return tl::unexpected(start.error());
+  auto end = instant(to);
+  if (!end) return tl::unexpected(end.error());
+  return *end - *start;
+}
+
+std::string format_hours_minutes(Duration d) {
+  const auto total = d.count();
+  const auto magnitude = total < 0 ? -total : total;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%s%lld:%02lld", total < 0 ? "-" : "",
+                static_cast<long long>(magnitude / kMinutesPerHour), static_cast<long long>(magnitude % kMinutesPerHour));
+  return buffer;
+}
+
+}  // namespace plateau

@@ -1,0 +1,84 @@
+// Clock times on a timecard, real elapsed time between them, and the production's time zone.
+//
+// A ClockTime is a point on the production's wall clock: a calendar date plus minutes since
+// that date's midnight. Production reports write times past midnight as 24:00 and beyond, so
+// "26:15" on 2009-03-07 is 02:15 on 2009-03-08. A Duration is an amount of time. They are
+// different types: ClockTime − ClockTime has no meaning until a TimeZone says how many real
+// minutes separate them (a night across a daylight-saving change is an hour shorter or longer),
+// and ClockTime + ClockTime does not compile. A wall-clock time that does not exist (skipped in
+// spring) or exists twice (repeated in autumn) is reported, never guessed.
+#pragma once
+
+#include <chrono>
+#include <compare>
+#include <string>
+#include <string_view>
+
+#include "core/calendar.h"
+#include "core/error.h"
+
+namespace date {
+class time_zone;
+}
+
+namespace plateau {
+
+using Duration = std::chrono::minutes;
+using Instant = std::chrono::sys_time<std::chrono::minutes>;
+
+class ClockTime {
+ public:
+  // REQUIRES: date.ok().
+  static ClockTime at(Date date, Duration since_midnight);
+
+  // The latest hour accepted in "HH:MM": times up to 71:59 reach three calendar days.
+  static constexpr int kMaxHours = 71;
+
+  // Parses "HH:MM" (hours 0–71, read on `day`) or an ISO local date-time "YYYY-MM-DDTHH:MM[:00]".
+  static Result<ClockTime> parse(std::string_view text, Date day);
+
+  Date date() const;                // the calendar date of this moment
+  Duration time_of_day() const;     // minutes since that date's midnight, 0–1439
+  // Minutes since midnight of `day`, the production-report way ("26:15" for 02:15 the next day).
+  Duration since_midnight_of(Date day) const;
+
+  // Wall-clock arithmetic: the same hands on the clock `d` later (not real time; see TimeZone).
+  ClockTime plus_wall(Duration d) const;
+
+  auto operator<=>(const ClockTime&) const = default;
+  bool operator==(const ClockTime&) const = default;
+
+  std::string to_string() const;  // "2009-03-08 02:15"
+  std::string hhmm() const;       // "02:15"
+
+  // Minutes on the wall clock since 1970-01-01 00:00 local, for TimeZone.
+  std::chrono::minutes wall_minutes_since_epoch() const { return minutes_since_epoch_; }
+
+ private:
+  explicit ClockTime(std::chrono::minutes since_epoch) : minutes_since_epoch_(since_epoch) {}
+  std::chrono::minutes minutes_since_epoch_{0};  // local wall clock, counted from 1970-01-01 00:00
+};
+
+// An IANA time zone ("America/Toronto") from the system's tz database.
+class TimeZone {
+ public:
+  static Result<TimeZone> named(std::string_view name);
+
+  const std::string& name() const { return name_; }
+
+  // The instant the wall clock shows `time`; an error when that wall-clock time is skipped or repeated.
+  Result<Instant> instant(ClockTime time) const;
+
+  // Real minutes from `from` to `to` (negative when `to` is earlier).
+  Result<Duration> elapsed(ClockTime from, ClockTime to) const;
+
+ private:
+  TimeZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}
+  const date::time_zone* zone_;
+  std::string name_;
+};
+
+// "13:30" for 13 h 30 min; hours may exceed 24.
+std::string format_hours_minutes(Duration d);
+
+}  // namespace plateau

@@ -1,0 +1,42 @@
+#include "core/money.h"
+
+#include "core/checked.h"
+
+namespace plateau {
+
+namespace {
+constexpr std::int64_t kCentsPerDollar = 100;
+}
+
+Money Money::from_dollars(std::int64_t dollars) {
+  return Money(detail::checked_mul(dollars, kCentsPerDollar, "money"));
+}
+
+Money Money::operator+(Money other) const { return Money(detail::checked_add(cents_, other.cents_, "money addition")); }
+Money Money::operator-(Money other) const { return Money(detail::checked_sub(cents_, other.cents_, "money subtraction")); }
+Money Money::operator-() const { return Money(detail::checked_sub(0, cents_, "money negation")); }
+Money& Money::operator+=(Money other) { return *this = *this + other; }
+Money& Money::operator-=(Money other) { return *this = *this - other; }
+Money Money::operator*(std::int64_t count) const {
+  return Money(detail::checked_mul(cents_, count, "money multiplication"));
+}
+
+std::string Money::to_string() const { return dollars().to_fixed(2); }
+
+Result<Money> Money::parse(std::string_view text) {
+  auto value = Rational::parse_decimal(text, 2);
+  if (!value) return tl::unexpected(value.error());
+  const Rational cents = *value * Rational(kCentsPerDollar);
+  return Money(cents.numerator());  // exact: at most two decimals
+}
+
+Money ExactAmount::round_to_cent() const {
+  const detail::Int128 cents_num = detail::Int128(dollars_.numerator()) * kCentsPerDollar;
+  return Money::from_cents(
+      detail::narrow(detail::divide_half_away_from_zero(cents_num, dollars_.denominator()), "rounding to the cent"));
+}
+
+ExactAmount operator*(Money amount, const Rational& factor) { return ExactAmount(amount.dollars() * factor); }
+ExactAmount operator*(const Rational& factor, Money amount) { return amount * factor; }
+
+}  // namespace plateau

@@ -1,0 +1,114 @@
+// Money and its single rounding step: the table from the foundation issue, parsing, overflow.
+#include "core/money.h"
+
+#include <concepts>
+#include <limits>
+
+#include <gtest/gtest.h>
+#include <rapidcheck/gtest.h>
+
+namespace plateau {
+namespace {
+
+Money m(const char* text) { return Money::parse(text).value(); }
+Rational r(std::int64_t n, std::int64_t d = 1) { return Rational(n, d); }
+Rational minutes_to_hours(std::int64_t minutes) { return Rational(minutes, 60); }
+
+// Money × Money has no meaning and must not compile; Money × Rational must.
+template <class A, class B>
+concept Multipliable = requires(A a, B b) { a* b; };
+static_assert(!Multipliable<Money, Money>);
+static_assert(Multipliable<Money, Rational>);
+static_assert(!std::convertible_to<ExactAmount, Money>, "rounding must be an explicit step");
+
+TEST(Money, IssueTableOvertimeTimesTwo) {
+  // 1.5 h × $755 ÷ 8 × 2 = 1.5 × 188.75 = 283.125 → 283.13 (half away from zero)
+  EXPECT_EQ((m("755") * (minutes_to_hours(90) / r(8) * r(2))).round_to_cent(), m("283.13"));
+}
+
+TEST(Money, IssueTableQuarterHourTimesThree) {
+  // 0.25 h × $755 ÷ 8 × 3 = 0.25 × 283.125 = 70.78125 → 70.78
+  EXPECT_EQ((m("755") * (minutes_to_hours(15) / r(8) * r(3))).round_to_cent(), m("70.78"));
+}
+
+TEST(Money, IssueTablePercent) {
+  // $3015 × 1.5% = 45.225 → 45.23
+  EXPECT_EQ((m("3015") * Rational::parse_decimal("0.015").value()).round_to_cent(), m("45.23"));
+}
+
+TEST(Money, IssueTableHalfCent) {
+  // 0.005 → 0.01; and −0.005 → −0.01 (away from zero, not to even)
+  EXPECT_EQ(ExactAmount(r(5, 1000)).round_to_cent(), m("0.01"));
+  EXPECT_EQ(ExactAmount(r(-5, 1000)).round_to_cent(), m("-0.01"));
+  EXPECT_EQ(ExactAmount(r(15, 1000)).round_to_cent(), m("0.02"));
+  EXPECT_EQ(ExactAmount(r(25, 1000)).round_to_cent(), m("0.03"));
+  EXPECT_EQ(ExactAmount(r(4999, 1000000)).round_to_cent(), m("0.00"));
+}
+
+TEST(Money, ParsesAccepted) {
+  EXPECT_EQ(m("755").cents(), 75500);
+  EXPECT_EQ(m("755.00").cents(), 75500);
+  EXPECT_EQ(m("3015.5").cents(), 301550);
+  EXPECT_EQ(m("-0.01").cents(), -1);
+  EXPECT_EQ(m("0").cents(), 0);
+}
+
+TEST(Money, RejectsWithWhatWasExpected) {
+  const char* bad[] = {"", "1e3", "NaN", "12.345", "1,000", "+5", " 5", "5.", ".5", "--1", "1.2.3", "$5"};
+  for (const char* text : bad) {
+    auto result = Money::parse(text);
+    ASSERT_FALSE(result) << text;
+    EXPECT_NE(result.error().message.find("expected a decimal amount with at most 2 decimals"), std::string::npos)
+        << result.error().message;
+  }
+  EXPECT_NE(Money::parse("12.345").error().message.find("3 decimals"), std::string::npos);
+  EXPECT_NE(Money::parse("1,000").error().message.find("no thousands separators"), std::string::npos);
+  EXPECT_NE(Money::parse("1e3").error().message.find("no exponent"), std::string::npos);
+}
+
+TEST(Money, PrintsTwoDecimals) {
+  EXPECT_FALSE(Money::parse("283.1250"));  // 4 decimals, even if the last are zeros
+}
+
+TEST(Money, ToString) {
+  EXPECT_EQ(Money::from_cents(28313).to_string(), "283.13");
+  EXPECT_EQ(Money::from_cents(-1).to_string(), "-0.01");
+  EXPECT_EQ(Money::from_cents(0).to_string(), "0.00");
+  EXPECT_EQ(Money::from_cents(5).to_string(), "0.05");
+  EXPECT_EQ(Money::from_dollars(755).to_string(), "755.00");
+}
+
+TEST(Money, OverflowIsReportedNeverWrapped) {
+  const Money big = Money::from_cents(std::numeric_limits<std::int64_t>::max());
+  EXPECT_THROW(big + Money::from_cents(1), OverflowError);
+  EXPECT_THROW(-big - Money::from_cents(2), OverflowError);
+  EXPECT_THROW(big * 2, OverflowError);
+  EXPECT_THROW((big * r(3, 2)).round_to_cent(), OverflowError);
+}
+
+TEST(Money, TenMillionDollarLineTimesRates) {
+  // $10,000,000 × 24 h ÷ 8 × 3 = $90,000,000: far inside the exact range.
+  EXPECT_EQ((m("10000000") * (minutes_to_hours(24 * 60) / r(8) * r(3))).round_to_cent(), m("90000000"));
+}
+
+RC_GTEST_PROP(MoneyProperty, ParseAndPrintRoundTrip, ()) {
+  // Up to ±$1,000,000,000,000 (far beyond any batch).
+  const auto cents = *rc::gen::inRange<std::int64_t>(-100000000000000LL, 100000000000000LL);
+  const Money money = Money::from_cents(cents);
+  RC_ASSERT(Money::parse(money.to_string()).value() == money);
+}
+
+RC_GTEST_PROP(MoneyProperty, RoundingIsWithinHalfACent, (std::int32_t num, std::int32_t den)) {
+  RC_PRE(den != 0);
+  const Rational exact(num, den);
+  const Money rounded = ExactAmount(exact).round_to_cent();
+  const Rational error = rounded.dollars() - exact;
+  const Rational half_cent(1, 200);
+  RC_ASSERT(error <= half_cent);
+  RC_ASSERT(-half_cent <= error);
+  // Half away from zero: rounding is symmetric around zero.
+  RC_ASSERT(ExactAmount(-exact).round_to_cent() == -rounded);
+}
+
+}  // namespace
+}  // namespace plateau

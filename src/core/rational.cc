@@ -1,0 +1,195 @@
+#include "core/rational.h"
+
+#include <cassert>
+#include <string>
+
+#include "core/checked.h"
+
+namespace plateau {
+
+using detail::Int128;
+
+namespace {
+
+Rational make_normalised(Int128 num, Int128 den, const char* what) {
+  assert(den != 0);
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const Int128 g = detail::gcd128(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  return Rational(detail::narrow(num, what), detail::narrow(den, what));
+}
+
+std::string digits_of(Int128 value) {
+  if (value == 0) return "0";
+  std::string out;
+  while (value > 0) {
+    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
+    value /= 10;
+  }
+  return out;
+}
+
+// Writes |num|/den (den a power of ten, `decimals` zeros) as decimal text with a sign.
+std::string write_scaled(bool negative, Int128 scaled, int decimals) {
+  std::string digits = digits_of(scaled);
+  if (decimals > 0) {
+    if (static_cast<int>(digits.size()) <= decimals) {
+      digits.insert(0, static_cast<std::size_t>(decimals + 1) - digits.size(), '0');
+    }
+    digits.insert(digits.size() - static_cast<std::size_t>(decimals), ".");
+  }
+  const bool all_zero = scaled == 0;
+  return (negative && !all_zero ? "-" : "") + digits;
+}
+
+Int128 power_of_ten(int exponent) {
+  Int128 out = 1;
+  for (int i = 0; i < exponent; ++i) out *= 10;
+  return out;
+}
+
+}  // namespace
+
+Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
+  assert(denominator != 0);
+  Int128 num = numerator;
+  Int128 den = denominator;
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const Int128 g = detail::gcd128(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  num_ = detail::narrow(num, "rational");
+  den_ = detail::narrow(den, "rational");
+}
+
+Rational Rational::operator+(const Rational& other) const {
+  const Int128 num = Int128(num_) * other.den_ + Int128(other.num_) * den_;
+  return make_normalised(num, Int128(den_) * other.den_, "rational addition");
+}
+
+Rational Rational::operator-(const Rational& other) const { return *this + (-other); }
+
+Rational Rational::operator*(const Rational& other) const {
+  return make_normalised(Int128(num_) * other.num_, Int128(den_) * other.den_, "rational multiplication");
+}
+
+Rational Rational::operator/(const Rational& other) const {
+  assert(other.num_ != 0);
+  return make_normalised(Int128(num_) * other.den_, Int128(den_) * other.num_, "rational division");
+}
+
+Rational Rational::operator-() const { return Rational(detail::checked_sub(0, num_, "rational negation"), den_); }
+
+std::strong_ordering Rational::operator<=>(const Rational& other) const {
+  return Int128(num_) * other.den_ <=> Int128(other.num_) * den_;
+}
+
+std::int64_t Rational::floor() const {
+  std::int64_t q = num_ / den_;
+  if (num_ % den_ != 0 && num_ < 0) --q;
+  return q;
+}
+
+std::int64_t Rational::ceil() const {
+  std::int64_t q = num_ / den_;
+  if (num_ % den_ != 0 && num_ > 0) ++q;
+  return q;
+}
+
+Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals) {
+  const std::string shown = "\"" + std::string(text) + "\"";
+  const std::string expected = max_decimals == 2 ? "a decimal amount with at most 2 decimals, like \"755\" or \"755.00\""
+                                                 : "a decimal number with at most " + std::to_string(max_decimals) +
+                                                       " decimals, like \"1.5\" or \"0.06\"";
+  if (text.empty()) return fail("expected " + expected + "; found an empty text");
+  std::size_t i = 0;
+  const bool negative = text[0] == '-';
+  if (negative) ++i;
+  Int128 value = 0;
+  int integer_digits = 0;
+  int decimals = 0;
+  bool seen_point = false;
+  constexpr Int128 kLimit = Int128(1) << 100;  // far beyond any amount; keeps 128-bit math safe
+  for (; i < text.size(); ++i) {
+    const char c = text[i];
+    if (c == '.') {
+      if (seen_point) return fail("expected " + expected + "; found " + shown + " (two decimal points)");
+      seen_point = true;
+      continue;
+    }
+    if (c < '0' || c > '9') {
+      std::string why;
+      if (c == ',') why = " (no thousands separators or decimal commas)";
+      else if (c == 'e' || c == 'E') why = " (no exponent notation)";
+      else why = " (unexpected character '" + std::string(1, c) + "')";
+      return fail("expected " + expected + "; found " + shown + why);
+    }
+    if (seen_point) {
+      ++decimals;
+      if (decimals > max_decimals) {
+        return fail("expected " + expected + "; found " + shown + " (" + std::to_string(decimals) + " decimals or more)");
+      }
+    } else {
+      ++integer_digits;
+    }
+    value = value * 10 + (c - '0');
+    if (value > kLimit) return fail("expected " + expected + "; found " + shown + " (too large)");
+  }
+  if (integer_digits == 0 || (seen_point && decimals == 0)) {
+    return fail("expected " + expected + "; found " + shown);
+  }
+  if (negative) value = -value;
+  const Int128 den = power_of_ten(decimals);
+  const Int128 g = detail::gcd128(value, den);
+  const Int128 num = g > 1 ? value / g : value;
+  const Int128 reduced_den = g > 1 ? den / g : den;
+  if (num > std::numeric_limits<std::int64_t>::max() || num < std::numeric_limits<std::int64_t>::min()) {
+    return fail("expected " + expected + "; found " + shown + " (too large)");
+  }
+  return Rational(static_cast<std::int64_t>(num), static_cast<std::int64_t>(reduced_den));
+}
+
+std::string Rational::to_decimal() const {
+  // A terminating decimal has a denominator of the form 2^a 5^b; it needs max(a, b) decimals.
+  std::int64_t d = den_;
+  int twos = 0;
+  int fives = 0;
+  while (d % 2 == 0) {
+    d /= 2;
+    ++twos;
+  }
+  while (d % 5 == 0) {
+    d /= 5;
+    ++fives;
+  }
+  const bool negative = num_ < 0;
+  const Int128 magnitude = negative ? -Int128(num_) : Int128(num_);
+  if (d == 1) {
+    const int decimals = twos > fives ? twos : fives;
+    const Int128 scaled = magnitude * power_of_ten(decimals) / den_;
+    return write_scaled(negative, scaled, decimals);
+  }
+  constexpr int kShownDecimals = 6;
+  const Int128 scaled = detail::divide_half_away_from_zero(magnitude * power_of_ten(kShownDecimals), den_);
+  return write_scaled(negative, scaled, kShownDecimals) + "…";
+}
+
+std::string Rational::to_fixed(int decimals) const {
+  const bool negative = num_ < 0;
+  const Int128 magnitude = negative ? -Int128(num_) : Int128(num_);
+  const Int128 scaled = detail::divide_half_away_from_zero(magnitude * power_of_ten(decimals), den_);
+  return write_scaled(negative, scaled, decimals);
+}
+
+}  // namespace plateau

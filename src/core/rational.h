@@ -1,0 +1,63 @@
+// Rational: an exact fraction of two 64-bit integers, for rates, multipliers and hours.
+//
+// Pay rates such as "$755 ÷ 8 × 2" and "weekly ÷ 5 × 1½" are fractions; plateau keeps them
+// exact until the single rounding of a pay line (see money.h). Every operation is checked:
+// a result that does not fit throws OverflowError rather than wrapping. Values are always
+// normalised (denominator > 0, lowest terms), so equal values compare equal member-wise.
+#pragma once
+
+#include <compare>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+#include "core/error.h"
+
+namespace plateau {
+
+class Rational {
+ public:
+  constexpr Rational() = default;
+  // NOLINTNEXTLINE(google-explicit-constructor): an integer is a rational.
+  Rational(std::int64_t integer) : num_(integer) {}
+  // REQUIRES: denominator != 0.
+  Rational(std::int64_t numerator, std::int64_t denominator);
+
+  std::int64_t numerator() const { return num_; }
+  std::int64_t denominator() const { return den_; }
+  bool is_integer() const { return den_ == 1; }
+  bool is_zero() const { return num_ == 0; }
+  bool is_negative() const { return num_ < 0; }
+
+  Rational operator+(const Rational& other) const;
+  Rational operator-(const Rational& other) const;
+  Rational operator*(const Rational& other) const;
+  // REQUIRES: !other.is_zero().
+  Rational operator/(const Rational& other) const;
+  Rational operator-() const;
+
+  bool operator==(const Rational& other) const = default;
+  std::strong_ordering operator<=>(const Rational& other) const;
+
+  // The largest integer not above / smallest integer not below this value.
+  std::int64_t floor() const;
+  std::int64_t ceil() const;
+
+  // Parses plain decimal text: optional '-', digits, optional '.' and at most `max_decimals`
+  // digits. No exponent, no grouping separators, no '+', no spaces.
+  static Result<Rational> parse_decimal(std::string_view text, int max_decimals = 9);
+
+  // Exact decimal text ("188.75", "219.375", "1.5", "2"): as many decimals as needed.
+  // A fraction whose decimal expansion does not end (a denominator with a factor other than
+  // 2 and 5) is written rounded half away from zero to 6 decimals, followed by "…".
+  std::string to_decimal() const;
+
+  // Decimal text with exactly `decimals` decimals, rounded half away from zero ("1.50").
+  std::string to_fixed(int decimals) const;
+
+ private:
+  std::int64_t num_ = 0;
+  std::int64_t den_ = 1;
+};
+
+}  // namespace plateau

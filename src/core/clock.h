@@ -28,6 +28,7 @@ using Instant = std::chrono::sys_time<std::chrono::minutes>;
 
 class ClockTime {
  public:
+  ClockTime() = default;  // 1970-01-01 00:00, a placeholder until assigned
   // REQUIRES: date.ok().
   static ClockTime at(Date date, Duration since_midnight);
 

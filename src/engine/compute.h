@@ -1,0 +1,20 @@
+// plateau's engine, whole: a payroll batch in, what each person is owed out.
+//
+//   Batch ─normalize→ timecards (days classified in their work weeks) ─pay_person→ pay lines,
+//   allowances, findings ─→ BatchPay
+//
+// Input that cannot stand (unknown classification, rate below minimum, wrap before call, a
+// wall-clock time that does not exist…) is rejected as a whole with its field path; nothing is
+// computed from it. Arithmetic overflow throws OverflowError (core/error.h).
+#pragma once
+
+#include "agreement/registry.h"
+#include "core/error.h"
+#include "engine/batch.h"
+#include "engine/pay.h"
+
+namespace plateau::engine {
+
+Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry);
+
+}  // namespace plateau::engine

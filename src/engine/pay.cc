@@ -1,0 +1,39 @@
+#include "engine/pay.h"
+
+namespace plateau::engine {
+
+std::string to_string(LineCode code) {
+  switch (code) {
+    case LineCode::daily_rate: return "daily_rate";
+    case LineCode::weekly_rate: return "weekly_rate";
+    case LineCode::sixth_day: return "sixth_day";
+    case LineCode::seventh_day: return "seventh_day";
+    case LineCode::holiday_worked: return "holiday_worked";
+    case LineCode::overtime: return "overtime";
+    case LineCode::turnaround: return "turnaround";
+    case LineCode::rest_period: return "rest_period";
+    case LineCode::meal_penalty: return "meal_penalty";
+    case LineCode::holiday_unworked: return "holiday_unworked";
+    case LineCode::holiday_day_off_not_given: return "holiday_day_off_not_given";
+  }
+  return "unknown";
+}
+
+std::string to_string(AllowanceCode code) {
+  switch (code) {
+    case AllowanceCode::per_diem_incidentals: return "per_diem_incidentals";
+    case AllowanceCode::per_diem_meals: return "per_diem_meals";
+  }
+  return "unknown";
+}
+
+std::string to_string(Severity severity) {
+  switch (severity) {
+    case Severity::error: return "error";
+    case Severity::warning: return "warning";
+    case Severity::info: return "info";
+  }
+  return "unknown";
+}
+
+}  // namespace plateau::engine

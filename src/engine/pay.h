@@ -1,0 +1,105 @@
+// What plateau owes and why: pay lines, allowances, findings, per person and per batch
+// (../shared/spec/payroll-io.md, "Output"). Lines are structured data; the sentences that
+// explain them are rendered from these fields (explain.h), in English or French.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "agreement/agreement.h"
+#include "core/calendar.h"
+#include "core/money.h"
+#include "core/rational.h"
+
+namespace plateau::engine {
+
+using agreement::Text;
+using plateau::to_string;  // dates, beside the to_string of codes below
+
+enum class LineCode {
+  daily_rate,
+  weekly_rate,
+  sixth_day,
+  seventh_day,
+  holiday_worked,
+  overtime,
+  turnaround,
+  rest_period,
+  meal_penalty,
+  holiday_unworked,
+  holiday_day_off_not_given,
+};
+
+enum class AllowanceCode { per_diem_incidentals, per_diem_meals };
+
+enum class Severity { error, warning, info };
+
+// One pay line. Its amount is, exactly until the one rounding to the cent:
+//   [hours ×] base ÷ divisor × multiplier        (hourly lines have `hours` and `rate`)
+//   count × base                                  (meal penalties)
+// The other fields say why, so explain.h can write the derivation in words.
+struct PayLine {
+  Date date;
+  LineCode code = LineCode::daily_rate;
+  Money amount;
+  agreement::Citation citation;
+  agreement::Basis basis = agreement::Basis::daily;
+  Rational base;                    // dollars the line starts from: contracted rate, 6th-day rate, penalty
+  std::int64_t divisor = 1;
+  Rational multiplier{1};
+  std::optional<Duration> hours;    // hourly lines: the time paid
+  std::optional<Rational> rate;     // hourly lines: base ÷ divisor × multiplier, per hour
+  std::optional<Duration> threshold;  // overtime: work beyond this; rest: the rest required
+  std::optional<Duration> upper;      // overtime: the tier ends here (the next tier's threshold)
+  std::optional<Duration> actual;     // overtime: time worked; rest: the rest given
+  std::int64_t count = 1;           // meal penalties: how many
+  Rational base_multiplier{1};      // 6th/7th-day base of an hourly line: contracted × this (÷ weekly days)
+  std::int64_t base_divisor = 1;
+  bool top_up = false;              // holiday in a weekly week: the holiday rate less the fifth already paid
+  bool partial_week = false;        // weekly engagement, a day of a partial week
+  Text what;                        // the holiday's name, or other words that say which
+};
+
+struct Allowance {
+  Date date;
+  AllowanceCode code;
+  Money amount;
+  std::string currency;
+  agreement::Citation citation;
+  Money full_amount;                       // per diem meals before reductions
+  std::vector<std::string> meals_provided; // reductions applied
+};
+
+struct Finding {
+  Date date;
+  std::string code;  // turnaround_encroached, meal_late, …
+  Severity severity = Severity::warning;
+  Text message;
+  agreement::Citation citation;
+};
+
+struct PersonPay {
+  std::string id;
+  std::string name;
+  std::string classification;  // as given in the input
+  std::string classification_name;  // as printed in the agreement
+  std::string category;
+  std::vector<PayLine> lines;
+  Money gross;
+  std::vector<Allowance> allowances;
+  std::vector<Finding> findings;
+};
+
+struct BatchPay {
+  std::string agreement_id;
+  std::vector<std::string> agreement_versions;  // effective dates of the versions used
+  std::vector<PersonPay> crew;
+  Money total_gross;
+};
+
+std::string to_string(LineCode code);
+std::string to_string(AllowanceCode code);
+std::string to_string(Severity severity);
+
+}  // namespace plateau::engine

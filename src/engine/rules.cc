@@ -1,0 +1,603 @@
+#include "engine/rules.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "engine/explain.h"
+
+namespace plateau::engine {
+
+namespace {
+
+using agreement::Agreement;
+using agreement::Basis;
+using agreement::DayKind;
+
+Rational hours_of(Duration d) { return Rational(d.count(), 60); }
+
+Duration round_to_increment(Duration d, Duration increment, bool up) {
+  if (d.count() <= 0) return Duration{0};
+  const auto whole = d.count() / increment.count();
+  const bool remainder = d.count() % increment.count() != 0;
+  return Duration{(whole + (up && remainder ? 1 : 0)) * increment.count()};
+}
+
+std::string hours_text(Duration d) { return hours_of(d).to_fixed(2); }
+
+// What one person's pay is being built from, shared by the rule functions below.
+class PersonRules {
+ public:
+  PersonRules(const NormalizedBatch& batch, const PersonTimecards& person)
+      : batch_(batch), a_(*batch.agreement), person_(person) {}
+
+  PersonPay run() {
+    out_.id = person_.input->id;
+    out_.name = person_.input->name;
+    out_.classification = person_.input->classification;
+    out_.classification_name = person_.classification->name;
+    out_.category = person_.category->id;
+    base_pay();
+    for (const auto& day : person_.days) {
+      if (!day.worked) continue;
+      overtime(day);
+      meals(day);
+      accommodation(day);
+    }
+    rest();
+    unworked_holidays();
+    holidays_on_days_off();
+    per_diems();
+    premium_approval();
+    std::stable_sort(out_.lines.begin(), out_.lines.end(), [](const PayLine& x, const PayLine& y) {
+      if (x.date != y.date) return x.date < y.date;
+      return static_cast<int>(x.code) < static_cast<int>(y.code);
+    });
+    std::stable_sort(out_.findings.begin(), out_.findings.end(),
+                     [](const Finding& x, const Finding& y) { return x.date < y.date; });
+    for (const auto& line : out_.lines) out_.gross += line.amount;
+    return std::move(out_);
+  }
+
+ private:
+  bool weekly() const { return person_.basis == Basis::weekly; }
+
+  // The contracted rate of one day: daily, or weekly ÷ weekly days.
+  std::int64_t fifth_divisor() const { return weekly() ? a_.day_rates.weekly_days : 1; }
+
+  const agreement::DayRate& day_rate(DayKind kind) const {
+    return kind == DayKind::sixth ? a_.day_rates.sixth : a_.day_rates.seventh;
+  }
+
+  PayLine line(Date date, LineCode code, const agreement::Citation& citation) const {
+    PayLine out;
+    out.date = date;
+    out.code = code;
+    out.citation = citation;
+    out.basis = person_.basis;
+    out.base = person_.rate.dollars();
+    return out;
+  }
+
+  void add(PayLine pay_line) {
+    const Rational exact = pay_line.hours ? hours_of(*pay_line.hours) * *pay_line.rate
+                                          : pay_line.base / Rational(pay_line.divisor) * pay_line.multiplier *
+                                                Rational(pay_line.count);
+    pay_line.amount = ExactAmount(exact).round_to_cent();
+    out_.lines.push_back(std::move(pay_line));
+  }
+
+  void finding(Date date, std::string code, Severity severity, Text message, const agreement::Citation& citation) {
+    out_.findings.push_back({date, std::move(code), severity, std::move(message), citation});
+  }
+
+  const WorkWeek& week_of(const Timecard& day) const {
+    for (const auto& week : person_.weeks) {
+      if (week.start == day.week_start) return week;
+    }
+    return person_.weeks.front();  // unreachable: every listed day's week is in weeks
+  }
+
+  // --- Day rates: daily, weekly, 6th and 7th days, holidays worked --------------------------
+  void base_pay() {
+    for (const auto& week : person_.weeks) {
+      if (weekly() && week.full_engagement) {
+        PayLine weekly_line = line(week.start, LineCode::weekly_rate, person_.classification->citation);
+        add(weekly_line);
+      }
+    }
+    for (const auto& day : person_.days) {
+      if (!day.worked) continue;
+      const WorkWeek& week = week_of(day);
+      const bool covered_by_weekly = weekly() && week.full_engagement && day.kind == DayKind::first_five;
+      const Rational kind_multiplier = day.kind == DayKind::first_five ? Rational(1) : day_rate(day.kind).multiplier;
+      const Rational holiday_multiplier = day.holiday ? a_.day_rates.holiday.multiplier : Rational(0);
+      const bool holiday_pays_more = day.holiday != nullptr && holiday_multiplier > kind_multiplier;
+      if (covered_by_weekly) {
+        if (!holiday_pays_more) continue;  // paid by the weekly rate
+        PayLine top_up = line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
+        top_up.divisor = fifth_divisor();
+        top_up.multiplier = holiday_multiplier - Rational(1);
+        top_up.top_up = true;
+        top_up.what = day.holiday->name;
+        add(top_up);
+        continue;
+      }
+      PayLine day_line = line(day.date, LineCode::daily_rate, person_.classification->citation);
+      day_line.divisor = fifth_divisor();
+      if (holiday_pays_more) {
+        day_line.code = LineCode::holiday_worked;
+        day_line.multiplier = holiday_multiplier;
+        day_line.citation = a_.day_rates.holiday.citation;
+        day_line.what = day.holiday->name;
+      } else if (day.kind != DayKind::first_five) {
+        day_line.code = day.kind == DayKind::sixth ? LineCode::sixth_day : LineCode::seventh_day;
+        day_line.multiplier = kind_multiplier;
+        day_line.citation = day_rate(day.kind).citation;
+        if (day.holiday) day_line.what = day.holiday->name;  // a holiday paid no more than this day's rate
+      } else if (weekly()) {
+        day_line.code = LineCode::weekly_rate;
+        day_line.partial_week = true;
+      }
+      add(day_line);
+    }
+  }
+
+  // --- Overtime -----------------------------------------------------------------------------
+  void overtime(const Timecard& day) {
+    Duration worked = day.worked_time;
+    if (!a_.overtime.meal_breaks_are_work) {
+      for (const auto& meal : day.meals) worked -= meal.end - meal.start;
+    }
+    const auto& tiers_by_kind = person_.department->overtime;
+    if (tiers_by_kind.empty()) {
+      if (worked > a_.overtime.long_day_threshold) {
+        finding(day.date, "no_overtime_rule", Severity::info,
+                {"The agreement sets no overtime rule for " + person_.classification->name + ": " + hours_text(worked) +
+                     " h worked, no overtime computed; check the deal memo.",
+                 "La convention ne prévoit aucune règle d'heures supplémentaires pour " +
+                     person_.classification->name_fr + " : " + hours_text(worked) +
+                     " h travaillées, aucune heure supplémentaire calculée; vérifier le contrat."},
+                person_.department->no_overtime_citation);
+      }
+      return;
+    }
+    const auto tiers = tiers_by_kind.find(day.kind);
+    if (tiers == tiers_by_kind.end()) return;
+    // The hourly base of the day: contracted ÷ 8 (÷ 40 weekly) on the first five days;
+    // the 6th or 7th day's rate ÷ 8 on those days.
+    Rational base_multiplier(1);
+    std::int64_t base_divisor = 1;
+    std::int64_t divisor = weekly() ? a_.overtime.weekly_divisor : a_.overtime.daily_divisor;
+    if (day.kind != DayKind::first_five) {
+      base_multiplier = day_rate(day.kind).multiplier;
+      base_divisor = fifth_divisor();
+      divisor = a_.overtime.day_rate_divisor;
+    }
+    const Rational base = person_.rate.dollars() / Rational(base_divisor) * base_multiplier;
+    const auto& list = tiers->second;
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto& tier = list[i];
+      if (worked <= tier.after) break;
+      Duration in_tier = worked - tier.after;
+      std::optional<Duration> upper;
+      if (i + 1 < list.size()) {
+        upper = list[i + 1].after;
+        in_tier = std::min(in_tier, *upper - tier.after);
+      }
+      const Duration paid = round_to_increment(in_tier, a_.overtime.increment, a_.overtime.round_up);
+      if (paid.count() == 0) continue;
+      PayLine ot = line(day.date, LineCode::overtime, tier.citation);
+      ot.base = base;
+      ot.base_multiplier = base_multiplier;
+      ot.base_divisor = base_divisor;
+      ot.divisor = divisor;
+      ot.multiplier = tier.multiplier;
+      ot.hours = paid;
+      ot.rate = base / Rational(divisor) * tier.multiplier;
+      ot.threshold = tier.after;
+      ot.upper = upper;
+      ot.actual = worked;
+      add(ot);
+    }
+  }
+
+  // --- Meals ---------------------------------------------------------------------------------
+  void meals(const Timecard& day) {
+    const auto& rules = a_.meals;
+    std::vector<const TimedMeal*> breaks;
+    for (const auto& meal : day.meals) {
+      if (meal.end - meal.start < rules.minimum_break) {
+        const std::string length = std::to_string((meal.end - meal.start).count());
+        finding(day.date, "meal_too_short", Severity::warning,
+                {"The break from " + meal.start_clock.hhmm() + " to " + meal.end_clock.hhmm() + " lasted " + length +
+                     " min, under the " + std::to_string(rules.minimum_break.count()) +
+                     " min of a meal break: it does not count as one.",
+                 "La pause de " + meal.start_clock.hhmm() + " à " + meal.end_clock.hhmm() + " a duré " + length +
+                     " min, moins que les " + std::to_string(rules.minimum_break.count()) +
+                     " min d'une pause-repas : elle ne compte pas comme telle."},
+                rules.citation);
+        continue;
+      }
+      breaks.push_back(&meal);
+    }
+    // The first meal is due 6 h after call, or 6 h after general crew call when a
+    // non-deductible meal came before general crew call and a snack no more than 2½ h before it.
+    Instant deadline = day.start + rules.first_within;
+    bool exception = false;
+    if (day.input->ndb && day.snack && day.general_crew_call && !breaks.empty()) {
+      const Instant first_meal = breaks.front()->start;
+      if (*day.snack <= first_meal && first_meal - *day.snack <= rules.snack_before_meal &&
+          *day.general_crew_call > day.start) {
+        deadline = *day.general_crew_call + rules.first_within_after_general_call;
+        exception = true;
+      }
+    }
+    std::int64_t late = 0;
+    for (std::size_t i = 0; i < breaks.size(); ++i) {
+      const TimedMeal& meal = *breaks[i];
+      const Instant allowed = deadline + (meal.shot_in_progress ? rules.shot_in_progress_grace : Duration{0});
+      if (meal.start > allowed) {
+        ++late;
+        const std::string which_en = i == 0 ? "first meal" : "meal " + std::to_string(i + 1);
+        const std::string which_fr = i == 0 ? "premier repas" : "repas " + std::to_string(i + 1);
+        const std::string minutes_late = std::to_string((meal.start - deadline).count());
+        finding(day.date, "meal_late", Severity::warning,
+                {"The " + which_en + " began at " + meal.start_clock.hhmm() + ", " + minutes_late +
+                     " min after it was due" + (exception ? " (6 h after general crew call)" : "") + ".",
+                 "Le " + which_fr + " a commencé à " + meal.start_clock.hhmm() + ", " + minutes_late +
+                     " min après l'échéance" + (exception ? " (6 h après l'appel général)" : "") + "."},
+                rules.citation);
+      }
+      deadline = meal.end + rules.next_within;
+    }
+    if (day.end > deadline) {
+      ++late;
+      const bool none = breaks.empty();
+      const std::string worked_past = std::to_string((day.end - deadline).count());
+      finding(day.date, "meal_late", Severity::warning,
+              {none ? "No meal break was given; work went on " + worked_past + " min past the time the first meal was due."
+                    : "No further meal break was given; work went on " + worked_past +
+                          " min past the time the next meal was due.",
+               none ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
+                          " min après l'échéance du premier repas."
+                    : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
+                          " min après l'échéance du repas suivant."},
+              rules.citation);
+    }
+    if (late == 0) return;
+    PayLine penalty = line(day.date, LineCode::meal_penalty, rules.citation);
+    penalty.base = rules.penalty.dollars();
+    penalty.count = late;
+    if (rules.penalty * late > rules.max_per_day) {
+      // At most max_per_day a day: pay the cap as one amount.
+      penalty.base = rules.max_per_day.dollars();
+      penalty.count = 1;
+      penalty.multiplier = Rational(1);
+      penalty.what = {"capped at " + explain_money(rules.max_per_day, "en") + " a day for " + std::to_string(late) +
+                          " late meals",
+                      "plafonnée à " + explain_money(rules.max_per_day, "fr") + " par jour pour " +
+                          std::to_string(late) + " repas en retard"};
+    }
+    add(penalty);
+  }
+
+  // --- Accommodation ------------------------------------------------------------------------
+  void accommodation(const Timecard& day) {
+    if (day.input->location != Location::distant || !day.input->distant || !day.input->distant->beyond_one_hour_drive) {
+      return;
+    }
+    if (day.worked_time < a_.locations.accommodation_day_length) return;
+    finding(day.date, "accommodation_required", Severity::info,
+            {"A distant-location day of " + hours_text(day.worked_time) +
+                 " h beyond a one-hour drive: the producer must make first-class accommodation available.",
+             "Journée en lieu éloigné de " + hours_text(day.worked_time) +
+                 " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe."},
+            a_.locations.accommodation_citation);
+  }
+
+  // --- Turnaround and weekly rest -----------------------------------------------------------
+  const agreement::WeeklyRest* weekly_rest_rule(const Timecard& previous, const Timecard& next) const {
+    const int days_worked = week_of(previous).days_worked;
+    for (const auto& rule : a_.rest.weekly) {
+      if (!rule.requires_holiday_long_weekend) continue;
+      for (auto it = batch_.holidays.upper_bound(previous.date); it != batch_.holidays.end() && it->first < next.date;
+           ++it) {
+        if (rule.days_worked == days_worked) return &rule;
+      }
+    }
+    for (const auto& rule : a_.rest.weekly) {
+      if (!rule.requires_holiday_long_weekend && rule.days_worked == days_worked) return &rule;
+    }
+    return nullptr;
+  }
+
+  void rest() {
+    const auto& rules = a_.rest;
+    const Timecard* previous = nullptr;
+    std::map<std::int64_t, int> reductions_by_cycle;
+    for (const auto& day : person_.days) {
+      if (!day.worked) continue;
+      if (previous == nullptr) {
+        previous = &day;
+        if (day.input->reduced_weekend_rest) weekend_reduction_without_rest(day);
+        continue;
+      }
+      const Duration gap = day.start - previous->end;
+      Duration between = rules.between_days;
+      agreement::Citation between_citation = rules.between_days_citation;
+      for (const auto& long_day : rules.after_long_day) {
+        if (previous->worked_time > long_day.day_longer_than && long_day.minimum > between) {
+          between = long_day.minimum;
+          between_citation = long_day.citation;
+        }
+      }
+      Duration required = between;
+      agreement::Citation citation = between_citation;
+      bool weekly_rest = false;
+      if (day.week_start != previous->week_start) {
+        if (const auto* rule = weekly_rest_rule(*previous, day)) {
+          Duration weekly_minimum = rule->minimum;
+          agreement::Citation weekly_citation = rule->citation;
+          if (day.input->reduced_weekend_rest) {
+            const std::int64_t cycle_days = static_cast<std::int64_t>(rules.cycle_weeks) * 7;
+            const std::int64_t cycle = cycle_days > 0 ? days_between(person_.engagement.start, day.date) / cycle_days : 0;
+            int& used = reductions_by_cycle[cycle];
+            if (used < rules.weekend_reductions_per_cycle) {
+              ++used;
+              weekly_minimum -= rules.weekend_reduction;
+              weekly_citation = rules.weekend_reduction_citation;
+            } else {
+              finding(day.date, "weekend_reduction_refused", Severity::warning,
+                      {"The weekly rest may be reduced on " + std::to_string(rules.weekend_reductions_per_cycle) +
+                           " occasions in a " + std::to_string(rules.cycle_weeks) +
+                           "-week cycle; this would be one more, so the full " + hours_text(weekly_minimum) +
+                           " h rest applies.",
+                       "Le repos hebdomadaire ne peut être réduit qu'à " +
+                           std::to_string(rules.weekend_reductions_per_cycle) + " reprises par cycle de " +
+                           std::to_string(rules.cycle_weeks) + " semaines; celle-ci serait de trop : le repos complet de " +
+                           hours_text(weekly_minimum) + " h s'applique."},
+                      rules.weekend_reduction_citation);
+            }
+          }
+          if (weekly_minimum > required) {
+            required = weekly_minimum;
+            citation = weekly_citation;
+            weekly_rest = true;
+          }
+        } else if (day.input->reduced_weekend_rest) {
+          weekend_reduction_without_rest(day);
+        }
+      } else if (day.input->reduced_weekend_rest) {
+        weekend_reduction_without_rest(day);
+      }
+      if (gap < required) encroachment(*previous, day, gap, required, weekly_rest, citation);
+      previous = &day;
+    }
+  }
+
+  void weekend_reduction_without_rest(const Timecard& day) {
+    finding(day.date, "weekend_reduction_refused", Severity::info,
+            {"reduced_weekend_rest is set, but no weekly rest ends at this call: nothing to reduce.",
+             "reduced_weekend_rest est indiqué, mais aucun repos hebdomadaire ne se termine à cet appel : rien à réduire."},
+            a_.rest.weekend_reduction_citation);
+  }
+
+  void encroachment(const Timecard& previous, const Timecard& day, Duration gap, Duration required, bool weekly_rest,
+                    const agreement::Citation& citation) {
+    const auto& rules = a_.rest;
+    const LineCode code = weekly_rest ? LineCode::rest_period : LineCode::turnaround;
+    const std::string shortfall = hours_text(required - gap);
+    finding(day.date, weekly_rest ? "rest_period_encroached" : "turnaround_encroached", Severity::warning,
+            {std::string(weekly_rest ? "Weekly rest" : "Turnaround") + " of " + hours_text(gap) + " h from wrap " +
+                 previous.end_clock.to_string() + " to call " + day.start_clock.to_string() + ", short of the " +
+                 hours_text(required) + " h required by " + shortfall + " h.",
+             std::string(weekly_rest ? "Repos hebdomadaire" : "Période de repos") + " de " + hours_text(gap) +
+                 " h entre la fin " + previous.end_clock.to_string() + " et l'appel " + day.start_clock.to_string() +
+                 ", inférieur de " + shortfall + " h aux " + hours_text(required) + " h exigées."},
+            citation);
+    // Tiers partition the shortfall: thresholds from the highest down.
+    std::vector<std::pair<Duration, const agreement::EncroachmentTier*>> tiers;
+    for (const auto& tier : rules.encroachment) tiers.emplace_back(tier.rest_below.value_or(required), &tier);
+    std::sort(tiers.begin(), tiers.end(), [](const auto& x, const auto& y) { return x.first > y.first; });
+    const std::int64_t divisor = weekly() ? rules.weekly_divisor : rules.daily_divisor;
+    for (std::size_t i = 0; i < tiers.size(); ++i) {
+      const Duration top = std::min(tiers[i].first, required);
+      const Duration bottom = i + 1 < tiers.size() ? std::max(gap, tiers[i + 1].first) : gap;
+      if (top <= bottom) continue;
+      const Duration paid = round_to_increment(top - bottom, rules.encroachment_increment, rules.encroachment_round_up);
+      PayLine pay_line = line(day.date, code, citation);
+      pay_line.divisor = divisor;
+      pay_line.multiplier = tiers[i].second->multiplier;
+      pay_line.hours = paid;
+      pay_line.rate = person_.rate.dollars() / Rational(divisor) * tiers[i].second->multiplier;
+      pay_line.threshold = required;
+      pay_line.actual = gap;
+      add(pay_line);
+    }
+  }
+
+  // --- Holidays not worked --------------------------------------------------------------------
+  bool is_holiday(Date date) const { return batch_.holidays.count(date) != 0; }
+
+  Date regular_work_day(Date from, int step) const {
+    Date date = add_days(from, step);
+    while (is_regular_day_off(*batch_.production, date) || is_holiday(date)) date = add_days(date, step);
+    return date;
+  }
+
+  const Timecard* listed(Date date) const {
+    for (const auto& day : person_.days) {
+      if (day.date == date) return &day;
+    }
+    return nullptr;
+  }
+
+  bool worked_on(Date date) const {
+    const Timecard* day = listed(date);
+    return day != nullptr && day->worked;
+  }
+
+  bool within_listed(Date date) const { return person_.first_listed <= date && date <= person_.last_listed; }
+
+  // The span of this batch for holiday rules: the person's work weeks, within the engagement.
+  bool in_span(Date date) const {
+    if (person_.weeks.empty()) return false;
+    const Date first = std::max(person_.weeks.front().start, person_.engagement.start);
+    const Date last = std::min(add_days(person_.weeks.back().start, 6), person_.engagement.end);
+    return first <= date && date <= last;
+  }
+
+  bool in_full_weekly_week(Date date) const {
+    if (!weekly()) return false;
+    const Date start = work_week_start(date, batch_.production->week_starts_on);
+    for (const auto& week : person_.weeks) {
+      if (week.start == start) return week.full_engagement;
+    }
+    return person_.engagement.start <= start && add_days(start, 6) <= person_.engagement.end;
+  }
+
+  void undetermined(Date holiday, const agreement::Holiday& what, Date needed) {
+    finding(holiday, "holiday_pay_undetermined", Severity::info,
+            {"Pay for " + what.name.en + " depends on " + to_string(needed) +
+                 ", which this batch does not cover; check it with the neighbouring batch.",
+             "Le paiement de " + what.name.fr + " dépend du " + to_string(needed) +
+                 ", que ce lot ne couvre pas; le vérifier avec le lot voisin."},
+            what.citation);
+  }
+
+  void unworked_holidays() {
+    for (const auto& [date, holiday] : batch_.holidays) {
+      if (!in_span(date) || worked_on(date) || is_regular_day_off(*batch_.production, date)) continue;
+      if (in_full_weekly_week(date)) continue;  // no deduction from the weekly guarantee
+      const Date before = regular_work_day(date, -1);
+      const Date after = regular_work_day(date, +1);
+      if (!within_listed(before)) {
+        undetermined(date, holiday, before);
+        continue;
+      }
+      if (!within_listed(after)) {
+        undetermined(date, holiday, after);
+        continue;
+      }
+      if (!worked_on(before) || !worked_on(after)) continue;
+      PayLine pay_line = line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
+      pay_line.divisor = fifth_divisor();
+      pay_line.what = holiday.name;
+      add(pay_line);
+    }
+  }
+
+  void holidays_on_days_off() {
+    std::set<Date> lieu_used;
+    const auto& off = *batch_.production;
+    for (auto it = batch_.holidays.begin(); it != batch_.holidays.end(); ++it) {
+      const Date date = it->first;
+      if (!in_span(date) || !is_regular_day_off(off, date) || worked_on(date)) continue;
+      // Two holidays on consecutive days off are one case (b); skip the second of a pair.
+      const Date previous_day = add_days(date, -1);
+      if (is_regular_day_off(off, previous_day) && is_holiday(previous_day) && in_span(previous_day)) continue;
+      std::vector<Date> group = {date};
+      const Date next_day = add_days(date, 1);
+      if (is_regular_day_off(off, next_day) && is_holiday(next_day)) group.push_back(next_day);
+      const Date before = regular_work_day(group.front(), -1);
+      const Date after = regular_work_day(group.back(), +1);
+      if (!within_listed(before)) {
+        undetermined(date, it->second, before);
+        continue;
+      }
+      if (!within_listed(after)) {
+        undetermined(date, it->second, after);
+        continue;
+      }
+      const int required = static_cast<int>(group.size());
+      int given = 0;
+      if (!worked_on(before)) ++given;
+      if (!worked_on(after)) ++given;
+      for (const Date lieu : person_.input->days_off_in_lieu) {
+        constexpr int kLieuWindowDays = 14;
+        if (std::abs(days_between(date, lieu)) > kLieuWindowDays || lieu_used.count(lieu) || worked_on(lieu)) continue;
+        if (lieu == before || lieu == after) continue;  // already counted
+        lieu_used.insert(lieu);
+        ++given;
+      }
+      const int not_given = std::max(0, required - given);
+      for (int k = 0; k < not_given; ++k) {
+        const agreement::Holiday& holiday = batch_.holidays.at(group[static_cast<std::size_t>(k)]);
+        PayLine pay_line = line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
+        pay_line.divisor = fifth_divisor();
+        pay_line.what = holiday.name;
+        add(pay_line);
+        finding(holiday.date, "holiday_day_off_not_given", Severity::warning,
+                {holiday.name.en + " fell on a normal day off and no day off was given in lieu (work day before: " +
+                     to_string(before) + ", after: " + to_string(after) + "): one day's pay is owed.",
+                 holiday.name.fr + " est tombé un jour de congé habituel et aucun congé n'a été accordé en remplacement "
+                     "(jour ouvrable précédent : " + to_string(before) + ", suivant : " + to_string(after) +
+                     ") : une journée de salaire est due."},
+                a_.holidays.day_off_citation);
+      }
+    }
+  }
+
+  // --- Per diems ----------------------------------------------------------------------------
+  void per_diems() {
+    const auto& per_diem = a_.locations.per_diem;
+    for (const auto& day : person_.days) {
+      if (day.input->location != Location::distant) continue;
+      const DistantFacts facts = day.input->distant.value_or(DistantFacts{per_diem.home_currency, {}, false});
+      Allowance incidentals{day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, facts.currency,
+                            per_diem.incidentals_citation, per_diem.incidentals, {}};
+      out_.allowances.push_back(incidentals);
+      Money meals = per_diem.meals;
+      for (const auto& meal : facts.meals_provided) {
+        const auto reduction = per_diem.meal_reductions.find(meal);
+        if (reduction != per_diem.meal_reductions.end()) meals -= reduction->second;
+      }
+      if (meals < Money()) meals = Money();
+      out_.allowances.push_back({day.date, AllowanceCode::per_diem_meals, meals, facts.currency,
+                                 per_diem.meals_citation, per_diem.meals, facts.meals_provided});
+    }
+  }
+
+  // --- Premium approval -----------------------------------------------------------------------
+  void premium_approval() {
+    const auto& codes = a_.premium_approval.premium_line_codes;
+    std::vector<PayLine> kept;
+    std::map<Date, Money> withheld;
+    std::map<Date, std::string> withheld_codes;
+    for (auto& pay_line : out_.lines) {
+      const Timecard* day = listed(pay_line.date);
+      const bool premium = std::find(codes.begin(), codes.end(), to_string(pay_line.code)) != codes.end();
+      if (premium && day != nullptr && !day->input->premium_approved) {
+        withheld[pay_line.date] += pay_line.amount;
+        auto& names = withheld_codes[pay_line.date];
+        const std::string code = to_string(pay_line.code);
+        if (names.find(code) == std::string::npos) names += (names.empty() ? "" : ", ") + code;
+        continue;
+      }
+      kept.push_back(std::move(pay_line));
+    }
+    out_.lines = std::move(kept);
+    for (const auto& [date, amount] : withheld) {
+      finding(date, "premium_not_approved", Severity::warning,
+              {"Premium work was not approved by the producer: " + withheld_codes[date] + " of " +
+                   explain_money(amount, "en") + " withheld.",
+               "Le travail à prime n'a pas été approuvé par le producteur : " + withheld_codes[date] + " de " +
+                   explain_money(amount, "fr") + " retenu."},
+              a_.premium_approval.citation);
+    }
+  }
+
+  const NormalizedBatch& batch_;
+  const Agreement& a_;
+  const PersonTimecards& person_;
+  PersonPay out_;
+};
+
+}  // namespace
+
+PersonPay pay_person(const NormalizedBatch& batch, const PersonTimecards& person) {
+  return PersonRules(batch, person).run();
+}
+
+}  // namespace plateau::engine

@@ -1,0 +1,305 @@
+#include "engine/timecards.h"
+
+#include <algorithm>
+
+#include "agreement/holidays.h"
+#include "agreement/lookup.h"
+
+namespace plateau::engine {
+
+namespace {
+
+using agreement::Agreement;
+
+std::string list_names(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& name : names) out += (out.empty() ? "\"" : ", \"") + name + "\"";
+  return out;
+}
+
+Result<const Agreement*> choose_version(const Batch& batch, const agreement::Registry& registry) {
+  const std::string& id = batch.production.agreement;
+  if (registry.versions(id).empty()) {
+    return fail("production.agreement: unknown agreement \"" + id + "\"; expected one of " + list_names(registry.ids()));
+  }
+  std::optional<Date> first;
+  std::optional<Date> last;
+  for (const auto& person : batch.crew) {
+    for (const auto& day : person.days) {
+      if (!first || day.date < *first) first = day.date;
+      if (!last || day.date > *last) last = day.date;
+    }
+  }
+  if (!first) return &registry.versions(id).back();
+  const Agreement* version = registry.find(id, *first);
+  if (version == nullptr) {
+    return fail("production.agreement: \"" + id + "\" has no version in force on " + to_string(*first) +
+                "; its first version takes effect on " + to_string(registry.versions(id).front().effective));
+  }
+  if (version->next_version && *last >= *version->next_version) {
+    return fail("production.agreement: the batch runs from " + to_string(*first) + " to " + to_string(*last) +
+                ", across the change of \"" + id + "\" to its version of " + to_string(*version->next_version) +
+                "; expected a batch under one version: split it at that date");
+  }
+  return version;
+}
+
+Result<void> resolve_engagement(const Agreement& agreement, const Production& production, const CrewInput& person,
+                                const std::string& path, PersonTimecards& out) {
+  out.classification = agreement::find_classification(agreement, person.classification);
+  if (out.classification == nullptr) {
+    return fail(path + ".classification: unknown classification \"" + person.classification + "\" in " +
+                agreement.id + "; did you mean " +
+                list_names(agreement::closest_classifications(agreement, person.classification)) + "?");
+  }
+  out.department = agreement.department(out.classification->department);
+  out.category = agreement.category(person.category);
+  if (out.category == nullptr) {
+    std::vector<std::string> ids;
+    for (const auto& category : agreement.categories) ids.push_back(category.id);
+    return fail(path + ".category: unknown category \"" + person.category + "\"; expected one of " + list_names(ids));
+  }
+  const auto minimums = out.classification->minimums.find(production.production_type);
+  if (minimums == out.classification->minimums.end()) {
+    return fail(path + ".classification: \"" + out.classification->name + "\" has no minimum rate for production type \"" +
+                production.production_type + "\" in " + agreement.id);
+  }
+  out.basis = person.basis == RateBasis::daily ? agreement::Basis::daily : agreement::Basis::weekly;
+  out.rate = person.rate;
+  if (out.basis == agreement::Basis::daily) {
+    if (!minimums->second.daily) {
+      return fail(path + ".rate.basis: \"" + out.classification->name +
+                  "\" cannot be engaged by the day (the sheet says N/A); expected \"weekly\"");
+    }
+    if (person.rate < *minimums->second.daily) {
+      return fail(path + ".rate.amount: " + person.rate.to_string() + " is below the daily minimum of " +
+                  minimums->second.daily->to_string() + " for \"" + out.classification->name +
+                  "\"; expected at least the minimum");
+    }
+  } else if (person.rate < minimums->second.weekly) {
+    return fail(path + ".rate.amount: " + person.rate.to_string() + " is below the weekly minimum of " +
+                minimums->second.weekly.to_string() + " for \"" + out.classification->name +
+                "\"; expected at least the minimum");
+  }
+  return {};
+}
+
+Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const std::string& path) {
+  auto instant = zone.instant(time);
+  if (!instant) return tl::unexpected(instant.error().at(path));
+  return *instant;
+}
+
+Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::string& path, Timecard& card) {
+  card.start_clock = *day.call;
+  card.end_clock = *day.wrap;
+  std::string start_field = "call";
+  std::string end_field = "wrap";
+  if (day.location == Location::nearby) {
+    if (day.zone_departure) {
+      card.start_clock = *day.zone_departure;
+      start_field = "zone_departure";
+    }
+    if (day.zone_return) {
+      card.end_clock = *day.zone_return;
+      end_field = "zone_return";
+    }
+  }
+  auto start = instant_at(zone, card.start_clock, path + "." + start_field);
+  if (!start) return tl::unexpected(start.error());
+  auto end = instant_at(zone, card.end_clock, path + "." + end_field);
+  if (!end) return tl::unexpected(end.error());
+  if (*end <= *start) {
+    return fail(path + "." + end_field + ": " + card.end_clock.to_string() + " is not after " + start_field + " " +
+                card.start_clock.to_string() + "; expected a later time (write times past midnight as 24:00 and "
+                "beyond, like \"26:15\")");
+  }
+  card.start = *start;
+  card.end = *end;
+  card.worked_time = *end - *start;
+  // Meals lie within the day, in order, without overlap.
+  Instant previous_end = card.start;
+  for (std::size_t i = 0; i < day.meals.size(); ++i) {
+    const auto& meal = day.meals[i];
+    const std::string meal_path = path + ".meals[" + std::to_string(i) + "]";
+    auto meal_start = instant_at(zone, meal.start, meal_path + ".start");
+    if (!meal_start) return tl::unexpected(meal_start.error());
+    auto meal_end = instant_at(zone, meal.end, meal_path + ".end");
+    if (!meal_end) return tl::unexpected(meal_end.error());
+    if (*meal_end <= *meal_start) {
+      return fail(meal_path + ".end: " + meal.end.to_string() + " is not after the start " + meal.start.to_string() +
+                  "; expected a later time");
+    }
+    if (*meal_start < previous_end) {
+      return fail(meal_path + ".start: " + meal.start.to_string() +
+                  (i == 0 ? " is before the start of work " : " is before the end of the previous meal ") +
+                  "; expected meals in order, within the work day");
+    }
+    if (*meal_end > card.end) {
+      return fail(meal_path + ".end: " + meal.end.to_string() + " is after the end of work " +
+                  card.end_clock.to_string() + "; expected meals within the work day");
+    }
+    card.meals.push_back({*meal_start, *meal_end, meal.start, meal.end, meal.shot_in_progress});
+    previous_end = *meal_end;
+  }
+  if (day.general_crew_call) {
+    auto at = instant_at(zone, *day.general_crew_call, path + ".general_crew_call");
+    if (!at) return tl::unexpected(at.error());
+    card.general_crew_call = *at;
+  }
+  if (day.snack) {
+    auto at = instant_at(zone, *day.snack, path + ".snack");
+    if (!at) return tl::unexpected(at.error());
+    card.snack = *at;
+  }
+  return {};
+}
+
+std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, const Batch& batch) {
+  std::map<Date, agreement::Holiday> out;
+  int first_year = 0;
+  int last_year = 0;
+  bool any = false;
+  for (const auto& person : batch.crew) {
+    for (const auto& day : person.days) {
+      const int year = static_cast<int>(day.date.year());
+      if (!any || year < first_year) first_year = year;
+      if (!any || year > last_year) last_year = year;
+      any = true;
+    }
+    if (person.engagement) {
+      first_year = std::min(first_year, static_cast<int>(person.engagement->start.year()));
+      last_year = std::max(last_year, static_cast<int>(person.engagement->end.year()));
+    }
+  }
+  if (!any) return out;
+  // A year on each side: rest and holiday rules look across year ends.
+  for (int year = first_year - 1; year <= last_year + 1; ++year) {
+    for (const auto& holiday : agreement::holidays_in_year(agreement.holidays, year)) out.emplace(holiday.date, holiday);
+  }
+  for (const Date date : batch.production.declared_holidays) {
+    agreement::Holiday declared;
+    declared.date = date;
+    declared.id = "declared";
+    declared.name = {"declared holiday", "jour férié décrété"};
+    declared.citation = agreement.holidays.unworked_citation;
+    out.emplace(date, declared);
+  }
+  return out;
+}
+
+}  // namespace
+
+bool is_regular_day_off(const Production& production, Date date) {
+  const Weekday day = weekday_of(date);
+  return std::find(production.regular_days_off.begin(), production.regular_days_off.end(), day) !=
+         production.regular_days_off.end();
+}
+
+Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry) {
+  NormalizedBatch out;
+  out.production = &batch.production;
+  auto version = choose_version(batch, registry);
+  if (!version) return tl::unexpected(version.error());
+  out.agreement = *version;
+  const Agreement& agreement = **version;
+  if (std::find(agreement.production_types.begin(), agreement.production_types.end(),
+                batch.production.production_type) == agreement.production_types.end()) {
+    return fail("production.production_type: \"" + batch.production.production_type + "\" is not a production type of " +
+                agreement.id + "; expected one of " + list_names(agreement.production_types));
+  }
+  auto zone = TimeZone::named(batch.production.time_zone);
+  if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
+  out.holidays = holidays_for(agreement, batch);
+
+  for (std::size_t c = 0; c < batch.crew.size(); ++c) {
+    const CrewInput& input = batch.crew[c];
+    PersonTimecards person;
+    person.input = &input;
+    person.path = crew_path(c);
+    if (auto resolved = resolve_engagement(agreement, batch.production, input, person.path, person); !resolved) {
+      return tl::unexpected(resolved.error());
+    }
+    // Days by date; each date once.
+    std::vector<std::size_t> order(input.days.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; });
+    for (std::size_t k = 1; k < order.size(); ++k) {
+      if (input.days[order[k]].date == input.days[order[k - 1]].date) {
+        return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
+                    " is also given at days[" + std::to_string(order[k - 1]) + "]; expected each date once");
+      }
+    }
+    if (!order.empty()) {
+      person.first_listed = input.days[order.front()].date;
+      person.last_listed = input.days[order.back()].date;
+    }
+    // The engagement: as given, else the days given (a weekly engagement: their whole work weeks).
+    if (input.engagement) {
+      person.engagement = *input.engagement;
+    } else if (!order.empty()) {
+      person.engagement = {person.first_listed, person.last_listed};
+      if (person.basis == agreement::Basis::weekly) {
+        const Weekday first_day = batch.production.week_starts_on;
+        person.engagement = {work_week_start(person.first_listed, first_day),
+                             add_days(work_week_start(person.last_listed, first_day), 6)};
+      }
+    }
+    for (const std::size_t index : order) {
+      const DayInput& day = input.days[index];
+      Timecard card;
+      card.input = &day;
+      card.path = day_path(c, index);
+      card.date = day.date;
+      card.worked = day.worked;
+      if (day.date < person.engagement.start || day.date > person.engagement.end) {
+        return fail(card.path + ".date: " + to_string(day.date) + " is outside the engagement " +
+                    to_string(person.engagement.start) + " to " + to_string(person.engagement.end) +
+                    "; expected a day within it");
+      }
+      if (day.location == Location::distant && day.distant) {
+        const auto& per_diem = agreement.locations.per_diem;
+        if (day.distant->currency != per_diem.home_currency && day.distant->currency != per_diem.foreign_currency) {
+          return fail(card.path + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
+                      per_diem.home_currency + "\" (in Canada) or \"" + per_diem.foreign_currency + "\" (elsewhere)");
+        }
+      }
+      if (day.worked) {
+        if (auto timed = time_day(*zone, day, card.path, card); !timed) return tl::unexpected(timed.error());
+      }
+      const auto holiday = out.holidays.find(day.date);
+      if (holiday != out.holidays.end()) card.holiday = &holiday->second;
+      person.days.push_back(std::move(card));
+    }
+    // Work weeks, and each work day's place in its week.
+    const std::int64_t weekly_days = agreement.day_rates.weekly_days;
+    for (auto& card : person.days) {
+      card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+      if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
+        WorkWeek week;
+        week.start = card.week_start;
+        week.full_engagement = person.engagement.start <= week.start && add_days(week.start, 6) <= person.engagement.end;
+        person.weeks.push_back(week);
+      }
+      if (!card.worked) continue;
+      card.ordinal_in_week = ++person.weeks.back().days_worked;
+      if (card.ordinal_in_week <= weekly_days) {
+        card.kind = agreement::DayKind::first_five;
+      } else if (card.ordinal_in_week == weekly_days + 1) {
+        card.kind = agreement::DayKind::sixth;
+      } else {
+        card.kind = agreement::DayKind::seventh;
+      }
+    }
+    out.crew.push_back(std::move(person));
+  }
+  return out;
+}
+
+std::string crew_path(std::size_t crew_index) { return "crew[" + std::to_string(crew_index) + "]"; }
+std::string day_path(std::size_t crew_index, std::size_t day_index) {
+  return crew_path(crew_index) + ".days[" + std::to_string(day_index) + "]";
+}
+
+}  // namespace plateau::engine

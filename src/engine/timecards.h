@@ -1,0 +1,87 @@
+// Stage 1 of the pipeline: a Batch checked against its agreement and turned into normalized
+// timecards — each person's engagement resolved (classification, department, category, rate
+// checked against the minimum), each worked day as real instants in the production's time zone,
+// days sorted, and each work day classified within its 7-day work week (1st–5th, 6th, 7th;
+// holiday or not).
+//
+// Everything a user can get wrong is found here and reported with its field path; the stages
+// after this one (rules.h) can assume clean timecards.
+#pragma once
+
+#include <map>
+#include <optional>
+#include <vector>
+
+#include "agreement/agreement.h"
+#include "agreement/registry.h"
+#include "core/clock.h"
+#include "core/error.h"
+#include "engine/batch.h"
+
+namespace plateau::engine {
+
+struct TimedMeal {
+  Instant start;
+  Instant end;
+  ClockTime start_clock;
+  ClockTime end_clock;
+  bool shot_in_progress = false;
+};
+
+// One day of a person's timecard, ready for the rules.
+struct Timecard {
+  const DayInput* input = nullptr;
+  std::string path;  // "crew[0].days[2]"
+  Date date;
+  bool worked = true;
+  // Worked days only:
+  Instant start;         // call, or the studio-zone crossing on a nearby day
+  Instant end;           // wrap, or the crossing back
+  ClockTime start_clock;
+  ClockTime end_clock;
+  Duration worked_time{0};  // real elapsed time, meal breaks included
+  std::vector<TimedMeal> meals;
+  std::optional<Instant> general_crew_call;
+  std::optional<Instant> snack;
+  // Classification within the work week (worked days only):
+  Date week_start;
+  int ordinal_in_week = 0;  // 1 for the first work day of the week
+  agreement::DayKind kind = agreement::DayKind::first_five;
+  const agreement::Holiday* holiday = nullptr;  // the holiday this date is, if any
+};
+
+struct WorkWeek {
+  Date start;
+  int days_worked = 0;
+  bool full_engagement = true;  // the engagement covers all 7 days of the week
+};
+
+struct PersonTimecards {
+  const CrewInput* input = nullptr;
+  std::string path;  // "crew[0]"
+  const agreement::Classification* classification = nullptr;
+  const agreement::Department* department = nullptr;
+  const agreement::Category* category = nullptr;
+  agreement::Basis basis = agreement::Basis::daily;
+  Money rate;
+  Engagement engagement;
+  std::vector<Timecard> days;   // all listed days, by date
+  std::vector<WorkWeek> weeks;  // the work weeks that hold a listed day, by date
+  Date first_listed;
+  Date last_listed;
+};
+
+struct NormalizedBatch {
+  const agreement::Agreement* agreement = nullptr;
+  const Production* production = nullptr;
+  std::map<Date, agreement::Holiday> holidays;  // the agreement's and the declared ones
+  std::vector<PersonTimecards> crew;
+};
+
+// REQUIRES: `batch` and `registry` outlive the result (it points into them).
+Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry);
+
+// Whether `date` is one of the production's regular days off.
+bool is_regular_day_off(const Production& production, Date date);
+
+}  // namespace plateau::engine

@@ -1,0 +1,551 @@
+#include "io/batch_json.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include <simdjson.h>
+
+namespace plateau::io {
+
+namespace {
+
+namespace od = simdjson::ondemand;
+using engine::Batch;
+using engine::CrewInput;
+using engine::DayInput;
+
+constexpr std::string_view kInputFormat = "plateau-payroll/1";
+
+std::string quote_text(std::string_view text) {
+  constexpr std::size_t kShown = 60;
+  if (text.size() > kShown) return "\"" + std::string(text.substr(0, kShown)) + "…\"";
+  return "\"" + std::string(text) + "\"";
+}
+
+std::string describe(od::json_type type) {
+  switch (type) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "true or false";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+// Walks the document, building paths for messages. Every method returns an Error that names
+// the path; the first error ends the read.
+class Reader {
+ public:
+  explicit Reader(std::string_view text) : text_(text) {}
+
+  Error syntax_error(simdjson::error_code code, const char* location) const {
+    std::string where = "JSON";
+    if (location != nullptr && location >= text_.data() && location <= text_.data() + text_.size()) {
+      const auto offset = static_cast<std::size_t>(location - text_.data());
+      std::size_t line = 1;
+      std::size_t column = 1;
+      for (std::size_t i = 0; i < offset; ++i) {
+        if (text_[i] == '\n') {
+          ++line;
+          column = 1;
+        } else {
+          ++column;
+        }
+      }
+      where = "line " + std::to_string(line) + ", column " + std::to_string(column);
+    }
+    return Error{where + ": invalid JSON (" + simdjson::error_message(code) + "); expected a payroll batch object"};
+  }
+
+  Result<od::json_type> type_of(od::value& value, const std::string& path) {
+    od::json_type type;
+    if (auto error = value.type().get(type)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    return type;
+  }
+
+  Result<std::string> string(od::value& value, const std::string& path, const std::string& expected) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::string) return fail(path + ": expected " + expected + "; found " + describe(*type));
+    std::string_view text;
+    if (auto error = value.get_string().get(text)) {
+      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+    }
+    return std::string(text);
+  }
+
+  // Text of a string, or the literal text of a number (for money).
+  Result<std::string> number_text(od::value& value, const std::string& path, const std::string& expected) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type == od::json_type::string) return string(value, path, expected);
+    if (*type != od::json_type::number) return fail(path + ": expected " + expected + "; found " + describe(*type));
+    std::string_view raw = value.raw_json_token();
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
+      raw.remove_suffix(1);
+    }
+    return std::string(raw);
+  }
+
+  Result<bool> boolean(od::value& value, const std::string& path) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::boolean) return fail(path + ": expected true or false; found " + describe(*type));
+    bool out = false;
+    if (auto error = value.get_bool().get(out)) return fail(path + ": expected true or false (" + simdjson::error_message(error) + ")");
+    return out;
+  }
+
+  Result<Money> money(od::value& value, const std::string& path) {
+    const std::string expected = "a decimal amount with at most 2 decimals, like \"755.00\"";
+    auto text = number_text(value, path, expected);
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = Money::parse(*text);
+    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    return *parsed;
+  }
+
+  Result<Date> date(od::value& value, const std::string& path) {
+    auto text = string(value, path, "a date YYYY-MM-DD");
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = parse_date(*text);
+    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    return *parsed;
+  }
+
+  Result<ClockTime> clock(od::value& value, const std::string& path, Date day) {
+    auto text = string(value, path, "a time HH:MM, like \"07:00\" or \"26:15\"");
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = ClockTime::parse(*text, day);
+    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    return *parsed;
+  }
+
+  Result<Weekday> weekday(od::value& value, const std::string& path) {
+    auto text = string(value, path, "a weekday like \"sunday\"");
+    if (!text) return tl::unexpected(text.error());
+    auto parsed = parse_weekday(*text);
+    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    return *parsed;
+  }
+
+  template <class Enum>
+  Result<Enum> choice(od::value& value, const std::string& path,
+                      std::initializer_list<std::pair<std::string_view, Enum>> options) {
+    std::string names;
+    for (const auto& [name, unused] : options) names += (names.empty() ? "" : ", ") + std::string(name);
+    auto text = string(value, path, "one of " + names);
+    if (!text) return tl::unexpected(text.error());
+    for (const auto& [name, option] : options) {
+      if (*text == name) return option;
+    }
+    return fail(path + ": expected one of " + names + "; found " + quote_text(*text));
+  }
+
+  // Calls visit(key, value, path) for each field; rejects duplicates and non-objects.
+  template <class Visit>
+  Result<void> object(od::value& value, const std::string& path, Visit&& visit) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
+    od::object object;
+    if (auto error = value.get_object().get(object)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    std::vector<std::string> seen;
+    for (auto field_result : object) {
+      od::field field;
+      if (auto error = std::move(field_result).get(field)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+      std::string_view key_view;
+      if (auto error = field.unescaped_key().get(key_view)) {
+        return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
+      }
+      std::string key(key_view);
+      const std::string field_path = path.empty() ? key : path + "." + key;
+      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+        return fail(field_path + ": duplicate key; expected each key once");
+      }
+      seen.push_back(key);
+      od::value field_value = field.value();
+      auto visited = visit(key, field_value, field_path);
+      if (!visited) return visited;
+    }
+    return {};
+  }
+
+  template <class Visit>
+  Result<void> array(od::value& value, const std::string& path, Visit&& visit) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::array) return fail(path + ": expected an array; found " + describe(*type));
+    od::array array;
+    if (auto error = value.get_array().get(array)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    std::size_t index = 0;
+    for (auto element_result : array) {
+      od::value element;
+      if (auto error = std::move(element_result).get(element)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+      auto visited = visit(element, path + "[" + std::to_string(index) + "]", index);
+      if (!visited) return visited;
+      ++index;
+    }
+    return {};
+  }
+
+  static Error unknown_key(const std::string& path, std::initializer_list<std::string_view> known) {
+    std::string names;
+    for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
+    return Error{path + ": unknown key; expected one of " + names};
+  }
+
+ private:
+  std::string_view text_;
+};
+
+// Early return of a failed Result. Each expansion names its temporary uniquely, because the
+// expressions nest (an array reader's callback reads the elements).
+#define PLATEAU_CONCAT_INNER(a, b) a##b
+#define PLATEAU_CONCAT(a, b) PLATEAU_CONCAT_INNER(a, b)
+#define PLATEAU_TRY_ASSIGN_IMPL(name, target, expression) \
+  do {                                                    \
+    auto name = (expression);                             \
+    if (!name) return tl::unexpected(name.error());       \
+    target = std::move(*name);                            \
+  } while (false)
+#define PLATEAU_TRY_IMPL(name, expression)          \
+  do {                                              \
+    auto name = (expression);                       \
+    if (!name) return tl::unexpected(name.error()); \
+  } while (false)
+#define PLATEAU_TRY_ASSIGN(target, expression) \
+  PLATEAU_TRY_ASSIGN_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), target, expression)
+#define PLATEAU_TRY(expression) PLATEAU_TRY_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), expression)
+
+Result<void> read_production(Reader& r, od::value& value, const std::string& path, engine::Production& production,
+                             bool& has_agreement) {
+  return r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+    if (key == "title") {
+      PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
+    } else if (key == "agreement") {
+      PLATEAU_TRY_ASSIGN(production.agreement, r.string(v, p, "an agreement id like \"dgc-quebec\""));
+      has_agreement = true;
+    } else if (key == "production_type") {
+      PLATEAU_TRY_ASSIGN(production.production_type, r.string(v, p, "a production type like \"theatrical\""));
+    } else if (key == "week_starts_on") {
+      PLATEAU_TRY_ASSIGN(production.week_starts_on, r.weekday(v, p));
+    } else if (key == "time_zone") {
+      PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
+    } else if (key == "regular_days_off") {
+      production.regular_days_off.clear();
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        Weekday day;
+        PLATEAU_TRY_ASSIGN(day, r.weekday(element, ep));
+        production.regular_days_off.push_back(day);
+        return {};
+      }));
+    } else if (key == "declared_holidays") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        Date day;
+        PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
+        production.declared_holidays.push_back(day);
+        return {};
+      }));
+    } else {
+      return tl::unexpected(Reader::unknown_key(p, {"title", "agreement", "production_type", "week_starts_on",
+                                                    "time_zone", "regular_days_off", "declared_holidays"}));
+    }
+    return {};
+  });
+}
+
+Result<void> read_distant(Reader& r, od::value& value, const std::string& path, engine::DistantFacts& distant) {
+  return r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+    if (key == "currency") {
+      PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
+    } else if (key == "meals_provided") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        std::string meal;
+        PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
+        if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
+          return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
+        }
+        if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {
+          return fail(ep + ": " + quote_text(meal) + " is listed twice; expected each meal once");
+        }
+        distant.meals_provided.push_back(meal);
+        return {};
+      }));
+    } else if (key == "beyond_one_hour_drive") {
+      PLATEAU_TRY_ASSIGN(distant.beyond_one_hour_drive, r.boolean(v, p));
+    } else {
+      return tl::unexpected(Reader::unknown_key(p, {"currency", "meals_provided", "beyond_one_hour_drive"}));
+    }
+    return {};
+  });
+}
+
+Result<void> read_day(Reader& r, od::value& value, const std::string& path, DayInput& day) {
+  // The date comes first in meaning (times are read on it) but not necessarily in the text:
+  // keep time texts until the object is read, then parse them on the date.
+  struct PendingTime {
+    std::string key;
+    std::string text;
+    std::string path;
+  };
+  std::vector<PendingTime> times;
+  struct PendingMeal {
+    std::string start, end, path;
+    bool shot_in_progress = false;
+    bool has_start = false, has_end = false;
+  };
+  std::vector<PendingMeal> meals;
+  bool has_date = false;
+  PLATEAU_TRY(r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+    const std::string time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
+    if (key == "date") {
+      PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
+      has_date = true;
+    } else if (key == "call" || key == "wrap" || key == "general_crew_call" || key == "snack" ||
+               key == "zone_departure" || key == "zone_return") {
+      std::string text;
+      PLATEAU_TRY_ASSIGN(text, r.string(v, p, time_expected));
+      times.push_back({key, text, p});
+    } else if (key == "meals") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        PendingMeal meal;
+        meal.path = ep;
+        PLATEAU_TRY(r.object(element, ep, [&](const std::string& mk, od::value& mv, const std::string& mp) -> Result<void> {
+          if (mk == "start") {
+            PLATEAU_TRY_ASSIGN(meal.start, r.string(mv, mp, time_expected));
+            meal.has_start = true;
+          } else if (mk == "end") {
+            PLATEAU_TRY_ASSIGN(meal.end, r.string(mv, mp, time_expected));
+            meal.has_end = true;
+          } else if (mk == "shot_in_progress") {
+            PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
+          } else {
+            return tl::unexpected(Reader::unknown_key(mp, {"start", "end", "shot_in_progress"}));
+          }
+          return {};
+        }));
+        if (!meal.has_start) return fail(ep + ".start: missing; expected the time the meal break began");
+        if (!meal.has_end) return fail(ep + ".end: missing; expected the time the meal break ended");
+        meals.push_back(std::move(meal));
+        return {};
+      }));
+    } else if (key == "ndb") {
+      PLATEAU_TRY_ASSIGN(day.ndb, r.boolean(v, p));
+    } else if (key == "location") {
+      PLATEAU_TRY_ASSIGN(day.location, r.choice<engine::Location>(v, p, {{"studio", engine::Location::studio},
+                                                                          {"nearby", engine::Location::nearby},
+                                                                          {"distant", engine::Location::distant}}));
+    } else if (key == "distant") {
+      engine::DistantFacts distant;
+      PLATEAU_TRY(read_distant(r, v, p, distant));
+      day.distant = distant;
+    } else if (key == "premium_approved") {
+      PLATEAU_TRY_ASSIGN(day.premium_approved, r.boolean(v, p));
+    } else if (key == "reduced_weekend_rest") {
+      PLATEAU_TRY_ASSIGN(day.reduced_weekend_rest, r.boolean(v, p));
+    } else if (key == "worked") {
+      PLATEAU_TRY_ASSIGN(day.worked, r.boolean(v, p));
+    } else {
+      return tl::unexpected(Reader::unknown_key(
+          p, {"date", "call", "wrap", "meals", "general_crew_call", "ndb", "snack", "location", "zone_departure",
+              "zone_return", "distant", "premium_approved", "reduced_weekend_rest", "worked"}));
+    }
+    return {};
+  }));
+  if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
+  for (const auto& pending : times) {
+    auto parsed = ClockTime::parse(pending.text, day.date);
+    if (!parsed) return tl::unexpected(parsed.error().at(pending.path));
+    if (pending.key == "call") day.call = *parsed;
+    else if (pending.key == "wrap") day.wrap = *parsed;
+    else if (pending.key == "general_crew_call") day.general_crew_call = *parsed;
+    else if (pending.key == "snack") day.snack = *parsed;
+    else if (pending.key == "zone_departure") day.zone_departure = *parsed;
+    else if (pending.key == "zone_return") day.zone_return = *parsed;
+  }
+  for (const auto& pending : meals) {
+    auto start = ClockTime::parse(pending.start, day.date);
+    if (!start) return tl::unexpected(start.error().at(pending.path + ".start"));
+    auto end = ClockTime::parse(pending.end, day.date);
+    if (!end) return tl::unexpected(end.error().at(pending.path + ".end"));
+    day.meals.push_back({*start, *end, pending.shot_in_progress});
+  }
+  if (day.worked) {
+    if (!day.call) return fail(path + ".call: missing; expected the call time of a worked day (or \"worked\": false)");
+    if (!day.wrap) return fail(path + ".wrap: missing; expected the wrap time of a worked day (or \"worked\": false)");
+  }
+  return {};
+}
+
+Result<void> read_crew_member(Reader& r, od::value& value, const std::string& path, CrewInput& person) {
+  bool has_id = false, has_classification = false, has_rate = false, has_days = false;
+  PLATEAU_TRY(r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+    if (key == "id") {
+      PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
+      if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
+      has_id = true;
+    } else if (key == "name") {
+      PLATEAU_TRY_ASSIGN(person.name, r.string(v, p, "the person's name"));
+    } else if (key == "classification") {
+      PLATEAU_TRY_ASSIGN(person.classification, r.string(v, p, "a classification, like \"1st Assistant Director\""));
+      has_classification = true;
+    } else if (key == "category") {
+      PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
+    } else if (key == "rate") {
+      bool has_basis = false, has_amount = false;
+      PLATEAU_TRY(r.object(v, p, [&](const std::string& rk, od::value& rv, const std::string& rp) -> Result<void> {
+        if (rk == "basis") {
+          PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
+                                                                                 {"weekly", engine::RateBasis::weekly}}));
+          has_basis = true;
+        } else if (rk == "amount") {
+          PLATEAU_TRY_ASSIGN(person.rate, r.money(rv, rp));
+          has_amount = true;
+        } else {
+          return tl::unexpected(Reader::unknown_key(rp, {"basis", "amount"}));
+        }
+        return {};
+      }));
+      if (!has_basis) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
+      if (!has_amount) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
+      has_rate = true;
+    } else if (key == "engagement") {
+      engine::Engagement engagement;
+      bool has_start = false, has_end = false;
+      PLATEAU_TRY(r.object(v, p, [&](const std::string& ek, od::value& ev, const std::string& ep) -> Result<void> {
+        if (ek == "start") {
+          PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
+          has_start = true;
+        } else if (ek == "end") {
+          PLATEAU_TRY_ASSIGN(engagement.end, r.date(ev, ep));
+          has_end = true;
+        } else {
+          return tl::unexpected(Reader::unknown_key(ep, {"start", "end"}));
+        }
+        return {};
+      }));
+      if (!has_start) return fail(p + ".start: missing; expected the first day of the engagement");
+      if (!has_end) return fail(p + ".end: missing; expected the last day of the engagement");
+      if (engagement.end < engagement.start) {
+        return fail(p + ": the end " + to_string(engagement.end) + " is before the start " + to_string(engagement.start) +
+                    "; expected end on or after start");
+      }
+      person.engagement = engagement;
+    } else if (key == "production_gross_to_date") {
+      PLATEAU_TRY_ASSIGN(person.production_gross_to_date, r.money(v, p));
+      if (person.production_gross_to_date < Money()) {
+        return fail(p + ": expected an amount of zero or more; found " + person.production_gross_to_date.to_string());
+      }
+    } else if (key == "permit_fee_paid_by") {
+      PLATEAU_TRY_ASSIGN(person.permit_fee_paid_by,
+                         r.choice<engine::PermitFeePayer>(v, p, {{"producer", engine::PermitFeePayer::producer},
+                                                                 {"permittee", engine::PermitFeePayer::permittee}}));
+    } else if (key == "days_off_in_lieu") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        Date day;
+        PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
+        person.days_off_in_lieu.push_back(day);
+        return {};
+      }));
+    } else if (key == "days") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        DayInput day;
+        PLATEAU_TRY(read_day(r, element, ep, day));
+        person.days.push_back(std::move(day));
+        return {};
+      }));
+      has_days = true;
+    } else {
+      return tl::unexpected(Reader::unknown_key(
+          p, {"id", "name", "classification", "category", "rate", "engagement", "production_gross_to_date",
+              "permit_fee_paid_by", "days_off_in_lieu", "days"}));
+    }
+    return {};
+  }));
+  if (!has_id) return fail(path + ".id: missing; expected the person's id, unique in the batch");
+  if (!has_classification) return fail(path + ".classification: missing; expected a classification of the agreement");
+  if (!has_rate) return fail(path + ".rate: missing; expected {\"basis\": \"daily\"|\"weekly\", \"amount\": \"…\"}");
+  if (!has_days) return fail(path + ".days: missing; expected the person's timecard days");
+  return {};
+}
+
+Result<Batch> read_document(Reader& r, od::value& root) {
+  Batch batch;
+  bool has_production = false, has_agreement = false, has_crew = false;
+  PLATEAU_TRY(r.object(root, "", [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+    if (key == "format") {
+      PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
+      if (batch.format != kInputFormat) {
+        return fail(p + ": expected \"" + std::string(kInputFormat) + "\"; found " + quote_text(batch.format));
+      }
+    } else if (key == "production") {
+      PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
+      has_production = true;
+    } else if (key == "crew") {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+        CrewInput person;
+        PLATEAU_TRY(read_crew_member(r, element, ep, person));
+        for (const auto& other : batch.crew) {
+          if (other.id == person.id) return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
+        }
+        batch.crew.push_back(std::move(person));
+        return {};
+      }));
+      has_crew = true;
+    } else {
+      return tl::unexpected(Reader::unknown_key(p, {"format", "production", "crew"}));
+    }
+    return {};
+  }));
+  if (!has_production) return fail("production: missing; expected the production object");
+  if (!has_agreement) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
+  if (!has_crew) return fail("crew: missing; expected the crew array");
+  return batch;
+}
+
+}  // namespace
+
+Result<Batch> read_batch_json(std::string_view json) {
+  const simdjson::padded_string padded(json);
+  od::parser parser;
+  Reader reader(json);
+  od::document document;
+  if (auto error = parser.iterate(padded).get(document)) return tl::unexpected(reader.syntax_error(error, nullptr));
+  od::value root;
+  // A document whose root is a scalar is not a batch.
+  od::json_type root_type;
+  if (auto error = document.type().get(root_type)) {
+    const char* location = nullptr;
+    (void)document.current_location().get(location);
+    return tl::unexpected(reader.syntax_error(error, location));
+  }
+  if (root_type != od::json_type::object) {
+    return fail("the document: expected a payroll batch object {\"format\": …, \"production\": …, \"crew\": […]}; found " +
+                describe(root_type));
+  }
+  if (auto error = document.get_value().get(root)) return tl::unexpected(reader.syntax_error(error, nullptr));
+  auto batch = read_document(reader, root);
+  if (!batch) {
+    // Map simdjson's own errors to a line and column when the parser stopped on bad JSON.
+    const char* location = nullptr;
+    if (batch.error().message.find("invalid JSON") != std::string::npos &&
+        !document.current_location().get(location)) {
+      return tl::unexpected(Error{reader.syntax_error(simdjson::TAPE_ERROR, location).message + " near " +
+                                  batch.error().message});
+    }
+    return batch;
+  }
+  // Past the root object the parser has nothing left to point at; if it still has a location,
+  // something follows the batch.
+  const char* trailing = nullptr;
+  if (!document.current_location().get(trailing)) {
+    return tl::unexpected(reader.syntax_error(simdjson::TRAILING_CONTENT, trailing));
+  }
+  return batch;
+}
+
+}  // namespace plateau::io

@@ -1,0 +1,157 @@
+#include "io/pay_json.h"
+
+#include <cstdio>
+
+#include "engine/explain.h"
+
+namespace plateau::io {
+
+namespace {
+
+using engine::BatchPay;
+using engine::PayLine;
+
+std::string citation_text(const agreement::Citation& citation) { return citation.article; }
+
+class JsonOut {
+ public:
+  void raw(const std::string& text) { out_ += text; }
+  void key(const std::string& name) {
+    comma();
+    out_ += json_string(name) + ": ";
+    first_ = false;
+    after_key_ = true;
+  }
+  void field(const std::string& name, const std::string& value) {
+    key(name);
+    value_string(value);
+  }
+  void value_string(const std::string& value) {
+    comma();
+    out_ += json_string(value);
+    first_ = false;
+  }
+  void open(char bracket) {
+    comma();
+    out_ += bracket;
+    first_ = true;
+  }
+  void close(char bracket) {
+    out_ += bracket;
+    first_ = false;
+  }
+  std::string take() { return std::move(out_); }
+
+ private:
+  void comma() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (!first_) out_ += ", ";
+  }
+  std::string out_;
+  bool first_ = true;
+  bool after_key_ = false;
+};
+
+void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
+  json.open('{');
+  json.field("date", to_string(line.date));
+  json.field("code", engine::to_string(line.code));
+  if (line.hours) json.field("hours", Rational(line.hours->count(), 60).to_fixed(2));
+  if (line.rate) {
+    json.field("multiplier", line.multiplier.to_decimal());
+    json.field("rate", line.rate->to_decimal());
+  }
+  json.field("amount", line.amount.to_string());
+  json.field("citation", citation_text(line.citation));
+  json.field("explanation", engine::explain(line, lang));
+  json.close('}');
+}
+
+}  // namespace
+
+std::string json_string(const std::string& text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buffer[8];
+          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
+          out += buffer;
+        } else {
+          out += c;
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
+  JsonOut json;
+  json.open('{');
+  json.field("format", "plateau-pay/1");
+  json.key("agreement");
+  json.open('{');
+  json.field("id", pay.agreement_id);
+  json.key("versions");
+  json.open('[');
+  for (const auto& version : pay.agreement_versions) json.value_string(version);
+  json.close(']');
+  json.close('}');
+  json.key("crew");
+  json.open('[');
+  for (const auto& person : pay.crew) {
+    json.open('{');
+    json.field("id", person.id);
+    if (!person.name.empty()) json.field("name", person.name);
+    json.field("classification", person.classification);
+    json.key("lines");
+    json.open('[');
+    for (const auto& line : person.lines) write_line(json, line, lang);
+    json.close(']');
+    json.field("gross", person.gross.to_string());
+    json.key("allowances");
+    json.open('[');
+    for (const auto& allowance : person.allowances) {
+      json.open('{');
+      json.field("date", to_string(allowance.date));
+      json.field("code", engine::to_string(allowance.code));
+      json.field("amount", allowance.amount.to_string());
+      json.field("currency", allowance.currency);
+      json.field("citation", citation_text(allowance.citation));
+      json.field("explanation", engine::explain(allowance, lang));
+      json.close('}');
+    }
+    json.close(']');
+    json.key("findings");
+    json.open('[');
+    for (const auto& finding : person.findings) {
+      json.open('{');
+      json.field("date", to_string(finding.date));
+      json.field("code", finding.code);
+      json.field("severity", engine::to_string(finding.severity));
+      json.field("message", finding.message.in(lang));
+      json.field("citation", citation_text(finding.citation));
+      json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+  }
+  json.close(']');
+  json.key("totals");
+  json.open('{');
+  json.field("gross", pay.total_gross.to_string());
+  json.close('}');
+  json.close('}');
+  return json.take() + "\n";
+}
+
+}  // namespace plateau::io

@@ -9,9 +9,11 @@
 // Durations are exact minutes, money exact cents, multipliers and percentages exact Rationals.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -79,6 +81,8 @@ struct OvertimeRules {
   std::int64_t day_rate_divisor; // on a 6th or 7th day: that day's rate ÷ 8
   bool meal_breaks_are_work = true;
   Citation citation;
+  Citation meal_breaks_citation;  // why meal breaks count as work (Meal Breaks (b))
+  Citation long_day_citation;     // where long_day_threshold comes from (an interpretation)
 };
 
 // A day rate: contracted daily × multiplier, or contracted weekly ÷ weekly_days × multiplier.
@@ -177,6 +181,7 @@ struct HolidayRules {
   Citation unworked_citation;     // Unworked Holidays During Regular Work Week
   Citation day_off_citation;      // QC4.04 (a), (b)
   Citation day_off_not_given_citation;  // QC4.04 (c)
+  Citation declared_citation;     // other days declared holidays by a government
 };
 
 // A holiday of a given year, resolved from its rule.
@@ -210,7 +215,8 @@ struct LocationRules {
   Citation nearby_citation;       // work time from and to the studio-zone boundary
   PerDiem per_diem;
   Duration accommodation_day_length;  // a distant day of 14 h or more…
-  Citation accommodation_citation;    // …beyond a one-hour drive: accommodation
+  Duration accommodation_beyond_drive;  // …beyond a one-hour drive from the zone's edge…
+  Citation accommodation_citation;    // …: accommodation
 };
 
 enum class Payer { producer, person };
@@ -225,6 +231,7 @@ struct Cap {
 
 struct ContributionRule {
   std::string code;        // retirement, health_welfare, admin_training, vacation, checkoff
+  Text name;               // the sheet's column heading: "Retirement contribution"
   Rational rate;           // 0.06
   Payer paid_by;
   Payee paid_to;
@@ -251,6 +258,7 @@ struct PermitFee {
 struct Category {
   std::string id;  // member, permittee_non_canadian, …
   Text name;
+  Citation citation;  // the row of the fringe-benefit table
   std::vector<ContributionRule> contributions;
   std::optional<PermitFee> permit_fee;
 };
@@ -261,6 +269,14 @@ struct SalesTaxPeriod {
   Rational gst;               // 0.05
   Rational qst;               // 0.075
   bool qst_on_amount_plus_gst;  // true before 2013
+  Citation citation;
+};
+
+// A provision of the agreement that sets no figure the engine computes with (craft services,
+// safe transport from remote locations, …), kept so the rendering shows every rule of the sheet.
+struct Provision {
+  std::string id;  // "craft_services"
+  Text name;
   Citation citation;
 };
 
@@ -278,6 +294,7 @@ struct Agreement {
   std::optional<Date> next_version;  // set by the registry: the date this version stops holding
   std::string currency;    // CAD
   std::string source_document;
+  std::string note;        // about the version as a whole (e.g. "an invented example"); may be empty
   std::string file;        // the file this version was loaded from
 
   std::vector<std::string> production_types;  // "theatrical"
@@ -293,11 +310,22 @@ struct Agreement {
   std::vector<Cap> caps;
   std::vector<Category> categories;
   std::vector<SalesTaxPeriod> sales_taxes;
+  std::vector<Provision> provisions;
 
   const Department* department(const std::string& id) const;
   const Category* category(const std::string& id) const;
   const Cap* cap(const std::string& id) const;
   const SalesTaxPeriod* sales_tax_on(Date date) const;
+  const Classification* classification(const std::string& id) const;  // by id; nullptr when unknown
 };
+
+// The names of enum values as written in agreement files and in pay output ("first_five",
+// "financial_institution", …).
+std::string_view to_string(Basis basis);
+std::string_view to_string(DayKind kind);
+std::string_view to_string(HolidayRuleKind kind);
+std::string_view to_string(Payer payer);
+std::string_view to_string(Payee payee);
+std::string_view to_string(PermitFeeKind kind);
 
 }  // namespace plateau::agreement

@@ -9,6 +9,11 @@
 
 namespace plateau::agreement {
 
+// The form names are compared in: ASCII letters lower-cased, spaces and ASCII punctuation
+// dropped, other bytes (accented letters in UTF-8) kept: "1 st Assistant Director" and
+// "1st assistant-director" both give "1stassistantdirector".
+std::string normalise_name(std::string_view name);
+
 // Case-, space- and punctuation-insensitive match on the printed name, the French name or the id:
 // "1st Assistant Director" finds "1 st Assistant Director". nullptr when nothing matches.
 const Classification* find_classification(const Agreement& agreement, std::string_view name);

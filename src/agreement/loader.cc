@@ -1,0 +1,654 @@
+// Reading one agreement version file into an Agreement, strictly (see registry.h and
+// docs/agreement-format.md): every key is known, present when required, in its unit, and every
+// reference (department, cap) resolves. All errors of a file are reported at once.
+#include <algorithm>
+#include <array>
+#include <cstdint>
+#include <exception>
+#include <set>
+#include <sstream>
+
+#include "agreement/lookup.h"
+#include "agreement/registry.h"
+#include "agreement/toml_reader.h"
+#include "agreement/units.h"
+
+namespace plateau::agreement {
+
+using plateau::to_string;  // dates, beside the enum names of agreement.h
+namespace {
+
+using detail::Diagnostics;
+using detail::TableReader;
+
+// The word the sheet prints where a figure does not apply.
+constexpr std::string_view kNotApplicable = "N/A";
+// Written as an encroachment tier's `rest_below`: the shortfall below the applicable minimum rest.
+constexpr std::string_view kApplicableMinimum = "minimum";
+constexpr std::string_view kPermitFeeCode = "permit_fee";
+constexpr std::int64_t kLastMonth = 12;
+constexpr std::int64_t kMaxWeekOfMonth = 5;
+constexpr int kLeapYear = 2000;  // to check a month/day such as February 29 against every year
+constexpr std::size_t kCurrencyCodeLength = 3;
+
+// The pay line codes of the payroll output (docs: payroll-io.md) that premium approval may name.
+constexpr std::array<std::string_view, 11> kPayLineCodes = {
+    "daily_rate", "weekly_rate", "sixth_day",  "seventh_day",      "holiday_worked",           "overtime",
+    "turnaround", "rest_period", "meal_penalty", "holiday_unworked", "holiday_day_off_not_given"};
+
+constexpr std::array<DayKind, 3> kDayKinds = {DayKind::first_five, DayKind::sixth, DayKind::seventh};
+
+bool is_agreement_id(std::string_view id) {
+  if (id.empty()) return false;
+  return std::all_of(id.begin(), id.end(),
+                     [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_'; });
+}
+
+bool is_currency_code(std::string_view code) {
+  return code.size() == kCurrencyCodeLength &&
+         std::all_of(code.begin(), code.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+class Loader {
+ public:
+  Loader(const toml::table& root, Diagnostics& diagnostics) : root_(root, "", diagnostics) {}
+
+  Agreement load() {
+    read_metadata();
+    read_departments();
+    read_classifications();
+    read_overtime();
+    read_day_rates();
+    read_meals();
+    read_rest();
+    read_holidays();
+    read_locations();
+    read_premium_approval();
+    read_caps();
+    read_categories();
+    read_sales_taxes();
+    read_provisions();
+    root_.done();
+    return std::move(out_);
+  }
+
+ private:
+  void read_metadata() {
+    auto meta = root_.table("metadata");
+    if (!meta) return;
+    out_.id = meta->text("id");
+    if (!out_.id.empty() && !is_agreement_id(out_.id)) {
+      meta->error_at(meta->table().get("id"), "id",
+                     "expected lower-case letters, digits, '-' and '_', like \"dgc-quebec\"; found \"" + out_.id + "\"");
+    }
+    out_.title = meta->bilingual("title");
+    out_.parties = meta->text_list("parties");
+    out_.effective = meta->date("effective");
+    out_.currency = currency(*meta, "currency");
+    out_.source_document = meta->text("source_document");
+    out_.note = meta->optional_text("note").value_or("");
+    out_.production_types = meta->text_list("production_types");
+    if (out_.production_types.empty() && meta->has("production_types")) {
+      meta->error_at(meta->table().get("production_types"), "production_types",
+                     "expected at least one production type, like \"theatrical\"; found an empty array");
+    }
+    meta->done();
+  }
+
+  std::string currency(TableReader& reader, std::string_view key) {
+    std::string code = reader.text(key);
+    if (!code.empty() && !is_currency_code(code)) {
+      reader.error_at(reader.table().get(key), key,
+                      "expected a three-letter currency code, like \"CAD\"; found \"" + code + "\"");
+    }
+    return code;
+  }
+
+  void read_departments() {
+    auto departments = root_.table("department");
+    if (!departments) return;
+    for (const auto& [id, node] : departments->entries()) {
+      auto table = detail::as_table(*node, departments->path_of(id), departments->diagnostics());
+      if (!table) continue;
+      Department department;
+      department.id = id;
+      department.name = table->bilingual("name");
+      read_department_overtime(*table, department);
+      table->done();
+      out_.departments.push_back(std::move(department));
+    }
+  }
+
+  void read_department_overtime(TableReader& table, Department& department) {
+    auto overtime = table.table("overtime");
+    if (!overtime) return;
+    const bool has_tiers = !overtime->table().empty();
+    if (has_tiers) {
+      for (const DayKind kind : kDayKinds) {
+        std::vector<OvertimeTier> tiers;
+        for (TableReader& tier_table : overtime->table_array(to_string(kind), false)) {
+          OvertimeTier tier;
+          tier.after = tier_table.duration("after");
+          tier.multiplier = tier_table.factor("multiplier");
+          tier.citation = tier_table.citation();
+          if (!tiers.empty() && tier.after <= tiers.back().after) {
+            tier_table.error_at(tier_table.table().get("after"), "after",
+                                "expected tiers in increasing order of `after`; found " + format_duration(tier.after) +
+                                    " after " + format_duration(tiers.back().after));
+          }
+          tier_table.done();
+          tiers.push_back(std::move(tier));
+        }
+        department.overtime[kind] = std::move(tiers);
+      }
+      overtime->done();
+      if (table.has("no_overtime")) {
+        table.optional("no_overtime");
+        table.error_at(table.table().get("no_overtime"), "no_overtime",
+                       "expected no `no_overtime` table for a department with overtime tiers; found a table");
+      }
+      return;
+    }
+    overtime->done();
+    auto none = table.table("no_overtime");
+    if (!none) return;
+    department.no_overtime_citation = none->citation();
+    none->done();
+  }
+
+  void read_classifications() {
+    std::set<std::string> ids;
+    std::set<std::string> names;
+    for (TableReader& table : root_.table_array("classification", false)) {
+      Classification classification;
+      classification.id = table.identifier("id");
+      classification.name = table.text("name");
+      classification.name_fr = table.text("name_fr");
+      classification.department = table.identifier("department");
+      classification.citation = table.citation();
+      if (!classification.id.empty() && !ids.insert(classification.id).second) {
+        table.error_at(table.table().get("id"), "id", "duplicate classification id \"" + classification.id + "\"");
+      }
+      if (!classification.name.empty() && !names.insert(normalise_name(classification.name)).second) {
+        table.error_at(table.table().get("name"), "name",
+                       "two classifications have the name \"" + classification.name +
+                           "\" once case, spaces and punctuation are ignored");
+      }
+      if (!classification.department.empty() && out_.department(classification.department) == nullptr) {
+        std::string known;
+        for (const Department& department : out_.departments) known += (known.empty() ? "" : ", ") + department.id;
+        table.error_at(table.table().get("department"), "department",
+                       "unknown department \"" + classification.department + "\"; expected one of the [department] tables: " +
+                           known);
+      }
+      read_minimums(table, classification);
+      table.done();
+      out_.classifications.push_back(std::move(classification));
+    }
+  }
+
+  void read_minimums(TableReader& table, Classification& classification) {
+    auto minimums = table.table("minimums");
+    if (!minimums) return;
+    for (const std::string& type : out_.production_types) {
+      auto rates = minimums->table(type);
+      if (!rates) continue;
+      MinimumRates minimum;
+      minimum.weekly = rates->money("weekly");
+      minimum.daily = rates->money_or_absent("daily", kNotApplicable);
+      rates->done();
+      classification.minimums[type] = minimum;
+    }
+    minimums->done();
+  }
+
+  void read_overtime() {
+    auto overtime = root_.table("overtime");
+    if (!overtime) return;
+    OvertimeRules& rules = out_.overtime;
+    rules.increment = positive_duration(*overtime, "increment");
+    rules.round_up = overtime->flag("round_up");
+    rules.daily_divisor = overtime->count("daily_divisor", 1);
+    rules.weekly_divisor = overtime->count("weekly_divisor", 1);
+    rules.day_rate_divisor = overtime->count("day_rate_divisor", 1);
+    rules.citation = overtime->citation();
+    if (auto meal_breaks = overtime->table("meal_breaks")) {
+      rules.meal_breaks_are_work = meal_breaks->flag("are_work");
+      rules.meal_breaks_citation = meal_breaks->citation();
+      meal_breaks->done();
+    }
+    if (auto long_day = overtime->table("long_day")) {
+      rules.long_day_threshold = long_day->duration("threshold");
+      rules.long_day_citation = long_day->citation();
+      long_day->done();
+    }
+    overtime->done();
+  }
+
+  Duration positive_duration(TableReader& reader, std::string_view key) {
+    const Duration value = reader.duration(key);
+    if (reader.has(key) && reader.table().get(key)->is_string() && value <= Duration::zero() &&
+        parse_duration(reader.table().get(key)->as_string()->get())) {
+      reader.error_at(reader.table().get(key), key,
+                      "expected a duration longer than zero; found \"" + format_duration(value) + "\"");
+    }
+    return value;
+  }
+
+  DayRate day_rate(TableReader& parent, std::string_view key) {
+    DayRate rate;
+    auto table = parent.table(key);
+    if (!table) return rate;
+    rate.multiplier = table->factor("multiplier");
+    rate.citation = table->citation();
+    table->done();
+    return rate;
+  }
+
+  void read_day_rates() {
+    auto rates = root_.table("day_rates");
+    if (!rates) return;
+    out_.day_rates.weekly_days = rates->count("weekly_days", 1);
+    out_.day_rates.sixth = day_rate(*rates, "sixth");
+    out_.day_rates.seventh = day_rate(*rates, "seventh");
+    out_.day_rates.holiday = day_rate(*rates, "holiday");
+    rates->done();
+  }
+
+  void read_meals() {
+    auto meals = root_.table("meals");
+    if (!meals) return;
+    MealRules& rules = out_.meals;
+    rules.first_within = positive_duration(*meals, "first_within");
+    rules.next_within = positive_duration(*meals, "next_within");
+    rules.minimum_break = meals->duration("minimum_break");
+    rules.penalty = meals->money("penalty");
+    rules.max_per_day = meals->money("max_per_day");
+    rules.citation = meals->citation();
+    if (auto exception = meals->table("exception")) {
+      rules.first_within_after_general_call = positive_duration(*exception, "first_within_after_general_call");
+      rules.snack_before_meal = exception->duration("snack_before_meal");
+      rules.exception_citation = exception->citation();
+      exception->done();
+    }
+    if (auto grace = meals->table("grace")) {
+      rules.shot_in_progress_grace = grace->duration("shot_in_progress");
+      rules.grace_citation = grace->citation();
+      grace->done();
+    }
+    meals->done();
+  }
+
+  void read_rest() {
+    auto rest = root_.table("rest");
+    if (!rest) return;
+    RestRules& rules = out_.rest;
+    if (auto between = rest->table("between_days")) {
+      rules.between_days = between->duration("minimum");
+      rules.between_days_citation = between->citation();
+      between->done();
+    }
+    for (TableReader& table : rest->table_array("after_long_day", true)) {
+      LongDayRest long_day;
+      long_day.day_longer_than = table.duration("day_longer_than");
+      long_day.minimum = table.duration("minimum");
+      long_day.citation = table.citation();
+      table.done();
+      rules.after_long_day.push_back(std::move(long_day));
+    }
+    std::set<std::pair<std::int64_t, bool>> weekly_kinds;
+    for (TableReader& table : rest->table_array("weekly", true)) {
+      WeeklyRest weekly;
+      weekly.days_worked = static_cast<int>(table.count("days_worked", 1));
+      weekly.requires_holiday_long_weekend = table.flag("requires_holiday_long_weekend");
+      weekly.minimum = table.duration("minimum");
+      weekly.citation = table.citation();
+      if (!weekly_kinds.insert({weekly.days_worked, weekly.requires_holiday_long_weekend}).second) {
+        table.error_at(table.table().get("days_worked"), "days_worked",
+                       "a weekly rest for " + std::to_string(weekly.days_worked) +
+                           " days worked is already given (with the same requires_holiday_long_weekend)");
+      }
+      table.done();
+      rules.weekly.push_back(std::move(weekly));
+    }
+    if (auto reduction = rest->optional_table("weekend_reduction")) {
+      rules.weekend_reduction = positive_duration(*reduction, "reduction");
+      rules.weekend_reductions_per_cycle = static_cast<int>(reduction->count("occasions_per_cycle", 1));
+      rules.cycle_weeks = static_cast<int>(reduction->count("cycle_weeks", 1));
+      rules.weekend_reduction_notice = reduction->duration("notice");
+      rules.weekend_reduction_citation = reduction->citation();
+      reduction->done();
+    }
+    if (auto encroachment = rest->table("encroachment")) read_encroachment(*encroachment, rules);
+    rest->done();
+  }
+
+  void read_encroachment(TableReader& table, RestRules& rules) {
+    rules.encroachment_increment = positive_duration(table, "increment");
+    rules.encroachment_round_up = table.flag("round_up");
+    rules.daily_divisor = table.count("daily_divisor", 1);
+    rules.weekly_divisor = table.count("weekly_divisor", 1);
+    for (TableReader& tier_table : table.table_array("tier", false)) {
+      EncroachmentTier tier;
+      const toml::node* below = tier_table.table().get("rest_below");
+      if (below != nullptr && below->is_string() && below->as_string()->get() == kApplicableMinimum) {
+        tier_table.optional("rest_below");
+        if (!rules.encroachment.empty()) {
+          tier_table.error_at(below, "rest_below",
+                              "expected \"minimum\" only on the first tier (tiers go from the longest rest down)");
+        }
+      } else if (below != nullptr && below->is_string() && !parse_duration(below->as_string()->get())) {
+        tier_table.optional("rest_below");
+        tier_table.error_at(below, "rest_below",
+                            "expected \"minimum\" or a duration like \"8h\"; found " + detail::describe(*below));
+      } else {
+        tier.rest_below = tier_table.duration("rest_below");
+        if (!rules.encroachment.empty() && rules.encroachment.back().rest_below &&
+            *tier.rest_below >= *rules.encroachment.back().rest_below) {
+          tier_table.error_at(below, "rest_below",
+                              "expected tiers in decreasing order of `rest_below`; found " +
+                                  format_duration(*tier.rest_below) + " after " +
+                                  format_duration(*rules.encroachment.back().rest_below));
+        }
+      }
+      tier.multiplier = tier_table.factor("multiplier");
+      tier.citation = tier_table.citation();
+      tier_table.done();
+      rules.encroachment.push_back(std::move(tier));
+    }
+    table.done();
+  }
+
+  void read_holidays() {
+    auto holidays = root_.table("holidays");
+    if (!holidays) return;
+    std::set<std::string> ids;
+    for (TableReader& table : holidays->table_array("rule", true)) {
+      HolidayRule rule = holiday_rule(table);
+      if (!rule.id.empty() && !ids.insert(rule.id).second) {
+        table.error_at(table.table().get("id"), "id", "duplicate holiday id \"" + rule.id + "\"");
+      }
+      out_.holidays.rules.push_back(std::move(rule));
+    }
+    out_.holidays.declared_citation = citation_table(*holidays, "declared");
+    out_.holidays.unworked_citation = citation_table(*holidays, "unworked");
+    out_.holidays.day_off_citation = citation_table(*holidays, "day_off");
+    out_.holidays.day_off_not_given_citation = citation_table(*holidays, "day_off_not_given");
+    holidays->done();
+  }
+
+  HolidayRule holiday_rule(TableReader& table) {
+    HolidayRule rule;
+    rule.id = table.identifier("id");
+    rule.name = table.bilingual("name");
+    rule.kind = static_cast<HolidayRuleKind>(
+        table.choice("kind", {"fixed", "easter_offset", "weekday_before", "nth_weekday"}));
+    const bool has_month = rule.kind != HolidayRuleKind::easter_offset;
+    const bool has_day = rule.kind == HolidayRuleKind::fixed || rule.kind == HolidayRuleKind::weekday_before;
+    const bool has_weekday = rule.kind == HolidayRuleKind::weekday_before || rule.kind == HolidayRuleKind::nth_weekday;
+    if (has_month) rule.month = static_cast<unsigned>(bounded(table, "month", 1, kLastMonth));
+    if (has_day) {
+      rule.day = static_cast<unsigned>(table.count("day", 1));
+      const std::chrono::year_month_day check{std::chrono::year{kLeapYear}, std::chrono::month{rule.month},
+                                              std::chrono::day{rule.day}};
+      if (rule.month >= 1 && !check.ok()) {
+        table.error_at(table.table().get("day"), "day",
+                       "expected a day that exists in month " + std::to_string(rule.month) + "; found integer " +
+                           std::to_string(rule.day));
+      }
+    }
+    if (has_weekday) rule.weekday = table.weekday("weekday");
+    if (rule.kind == HolidayRuleKind::nth_weekday) rule.nth = static_cast<int>(bounded(table, "nth", 1, kMaxWeekOfMonth));
+    if (rule.kind == HolidayRuleKind::easter_offset) rule.offset_days = static_cast<int>(table.integer("offset_days"));
+    if (table.has("moves_when_on")) rule.moves_when_on = table.weekday("moves_when_on");
+    table.optional("moves_when_on");
+    rule.citation = table.citation();
+    table.done();
+    return rule;
+  }
+
+  std::int64_t bounded(TableReader& table, std::string_view key, std::int64_t low, std::int64_t high) {
+    const std::int64_t value = table.count(key, low);
+    if (value > high) {
+      table.error_at(table.table().get(key), key,
+                     "expected a whole number from " + std::to_string(low) + " to " + std::to_string(high) +
+                         "; found integer " + std::to_string(value));
+    }
+    return value;
+  }
+
+  Citation citation_table(TableReader& parent, std::string_view key) {
+    auto table = parent.table(key);
+    if (!table) return {};
+    Citation citation = table->citation();
+    table->done();
+    return citation;
+  }
+
+  void read_locations() {
+    auto locations = root_.table("locations");
+    if (!locations) return;
+    LocationRules& rules = out_.locations;
+    if (auto zone = locations->table("studio_zone")) {
+      rules.studio_zone.centre_name = zone->bilingual("centre_name");
+      rules.studio_zone.centre_latitude = zone->latitude("centre_latitude");
+      rules.studio_zone.centre_longitude = zone->longitude("centre_longitude");
+      rules.studio_zone.radius_km = to_double(zone->distance_km("radius"));
+      rules.studio_zone.citation = zone->citation();
+      zone->done();
+    }
+    rules.nearby_citation = citation_table(*locations, "nearby");
+    if (auto per_diem = locations->table("per_diem")) {
+      rules.per_diem.home_currency = currency(*per_diem, "home_currency");
+      rules.per_diem.foreign_currency = currency(*per_diem, "foreign_currency");
+      if (auto incidentals = per_diem->table("incidentals")) {
+        rules.per_diem.incidentals = incidentals->money("amount");
+        rules.per_diem.incidentals_citation = incidentals->citation();
+        incidentals->done();
+      }
+      if (auto meals = per_diem->table("meals")) {
+        rules.per_diem.meals = meals->money("amount");
+        if (auto reductions = meals->table("reductions")) {
+          for (const auto& [meal, node] : reductions->entries()) {
+            static_cast<void>(node);
+            rules.per_diem.meal_reductions[meal] = reductions->money(meal);
+          }
+          reductions->done();
+        }
+        rules.per_diem.meals_citation = meals->citation();
+        meals->done();
+      }
+      per_diem->done();
+    }
+    if (auto accommodation = locations->table("accommodation")) {
+      rules.accommodation_day_length = accommodation->duration("day_length");
+      rules.accommodation_beyond_drive = accommodation->duration("beyond_drive");
+      rules.accommodation_citation = accommodation->citation();
+      accommodation->done();
+    }
+    locations->done();
+  }
+
+  void read_premium_approval() {
+    auto approval = root_.table("premium_approval");
+    if (!approval) return;
+    out_.premium_approval.premium_line_codes = approval->text_list("premium_line_codes");
+    const toml::node* codes = approval->table().get("premium_line_codes");
+    for (std::size_t i = 0; i < out_.premium_approval.premium_line_codes.size(); ++i) {
+      const std::string& code = out_.premium_approval.premium_line_codes[i];
+      if (std::find(kPayLineCodes.begin(), kPayLineCodes.end(), code) != kPayLineCodes.end()) continue;
+      std::string known;
+      for (const std::string_view name : kPayLineCodes) known += (known.empty() ? "" : ", ") + std::string(name);
+      approval->error_at(codes->as_array()->get(i), "premium_line_codes[" + std::to_string(i) + "]",
+                         "expected a pay line code (" + known + "); found \"" + code + "\"");
+    }
+    out_.premium_approval.citation = approval->citation();
+    approval->done();
+  }
+
+  void read_caps() {
+    auto caps = root_.table("cap");
+    if (!caps) return;
+    for (const auto& [id, node] : caps->entries()) {
+      auto table = detail::as_table(*node, caps->path_of(id), caps->diagnostics());
+      if (!table) continue;
+      Cap cap;
+      cap.id = id;
+      cap.per_production = table->money("per_production");
+      cap.citation = table->citation();
+      table->done();
+      out_.caps.push_back(std::move(cap));
+    }
+  }
+
+  void read_categories() {
+    auto categories = root_.table("category");
+    if (!categories) return;
+    for (const auto& [id, node] : categories->entries()) {
+      auto table = detail::as_table(*node, categories->path_of(id), categories->diagnostics());
+      if (!table) continue;
+      Category category;
+      category.id = id;
+      category.name = table->bilingual("name");
+      category.citation = table->citation();
+      if (auto contributions = table->table("contributions")) {
+        for (const auto& [code, value] : contributions->entries()) {
+          if (value->is_string() && value->as_string()->get() == kNotApplicable) continue;
+          auto rule_table = detail::as_table(*value, contributions->path_of(code), contributions->diagnostics());
+          if (!rule_table) continue;
+          if (code == kPermitFeeCode) {
+            category.permit_fee = permit_fee(*rule_table);
+          } else {
+            category.contributions.push_back(contribution(code, *rule_table));
+          }
+          rule_table->done();
+        }
+        contributions->done();
+      }
+      table->done();
+      out_.categories.push_back(std::move(category));
+    }
+  }
+
+  Payee payee(TableReader& table) {
+    return static_cast<Payee>(table.choice("paid_to", {"guild", "financial_institution", "person"}));
+  }
+
+  ContributionRule contribution(const std::string& code, TableReader& table) {
+    ContributionRule rule;
+    rule.code = code;
+    rule.name = table.bilingual("name");
+    rule.rate = table.factor("rate");
+    rule.paid_by = static_cast<Payer>(table.choice("paid_by", {"producer", "person"}));
+    rule.paid_to = payee(table);
+    if (table.has("cap")) {
+      rule.cap = table.text("cap");
+      if (!rule.cap->empty() && out_.cap(*rule.cap) == nullptr) {
+        std::string known;
+        for (const Cap& cap : out_.caps) known += (known.empty() ? "" : ", ") + cap.id;
+        table.error_at(table.table().get("cap"), "cap",
+                       "unknown cap \"" + *rule.cap + "\"; expected one of the [cap] tables: " + known);
+      }
+    }
+    table.optional("cap");
+    rule.sales_taxes = table.flag("sales_taxes");
+    rule.citation = table.citation();
+    return rule;
+  }
+
+  PermitFee permit_fee(TableReader& table) {
+    PermitFee fee;
+    fee.kind = static_cast<PermitFeeKind>(
+        table.choice("kind", {"per_day_capped_weekly", "per_week", "per_week_or_portion"}));
+    fee.amount = table.money("amount");
+    if (fee.kind == PermitFeeKind::per_day_capped_weekly) fee.weekly_cap = table.money("weekly_cap");
+    fee.sales_taxes = table.flag("sales_taxes");
+    fee.paid_to = payee(table);
+    fee.citation = table.citation();
+    return fee;
+  }
+
+  void read_sales_taxes() {
+    for (TableReader& table : root_.table_array("sales_tax", true)) {
+      SalesTaxPeriod period;
+      period.from = table.date("from");
+      if (table.has("until")) period.until = table.date("until");
+      table.optional("until");
+      period.gst = table.factor("gst");
+      period.qst = table.factor("qst");
+      period.qst_on_amount_plus_gst = table.flag("qst_on_amount_plus_gst");
+      period.citation = table.citation();
+      check_sales_tax_sequence(table, period);
+      table.done();
+      out_.sales_taxes.push_back(std::move(period));
+    }
+  }
+
+  void check_sales_tax_sequence(TableReader& table, const SalesTaxPeriod& period) {
+    if (period.until && *period.until < period.from) {
+      table.error_at(table.table().get("until"), "until",
+                     "expected a date on or after `from` (" + to_string(period.from) + "); found " +
+                         to_string(*period.until));
+    }
+    if (out_.sales_taxes.empty()) return;
+    const SalesTaxPeriod& previous = out_.sales_taxes.back();
+    if (!previous.until) {
+      table.error_at(table.table().get("from"), "from",
+                     "the previous period has no `until`, so it holds for ever; this period overlaps it");
+      return;
+    }
+    const Date expected = add_days(*previous.until, 1);
+    if (period.from != expected) {
+      table.error_at(table.table().get("from"), "from",
+                     "expected " + to_string(expected) + " (the day after the previous period's until, so periods " +
+                         "neither overlap nor leave a gap); found " + to_string(period.from));
+    }
+  }
+
+  void read_provisions() {
+    std::set<std::string> ids;
+    for (TableReader& table : root_.table_array("provision", true)) {
+      Provision provision;
+      provision.id = table.identifier("id");
+      provision.name = table.bilingual("name");
+      provision.citation = table.citation();
+      if (!provision.id.empty() && !ids.insert(provision.id).second) {
+        table.error_at(table.table().get("id"), "id", "duplicate provision id \"" + provision.id + "\"");
+      }
+      table.done();
+      out_.provisions.push_back(std::move(provision));
+    }
+  }
+
+  TableReader root_;
+  Agreement out_;
+};
+
+}  // namespace
+
+Result<Agreement> load_file(const std::filesystem::path& file) {
+  const std::string name = file.string();
+  std::error_code code;
+  if (!std::filesystem::is_regular_file(file, code)) return fail(name + ": no such agreement file");
+  try {
+    toml::table root;
+    try {
+      root = toml::parse_file(name);
+    } catch (const toml::parse_error& error) {
+      Diagnostics diagnostics(name);
+      std::string what(error.description());
+      diagnostics.error(error.source(), "", "invalid TOML: " + what);
+      return fail(diagnostics.message());
+    }
+    Diagnostics diagnostics(name);
+    Loader loader(root, diagnostics);
+    Agreement agreement = loader.load();
+    if (!diagnostics.ok()) return fail(diagnostics.message());
+    agreement.file = name;
+    return agreement;
+  } catch (const std::exception& error) {
+    return fail(name + ": " + error.what());
+  }
+}
+
+}  // namespace plateau::agreement

@@ -1,0 +1,96 @@
+// Finding classifications by typed name, and studio-zone geometry (see lookup.h).
+#include "agreement/lookup.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cmath>
+#include <numbers>
+#include <utility>
+#include <vector>
+
+namespace plateau::agreement {
+namespace {
+
+// The mean radius of the Earth (IUGG), in km: a physical constant, not an agreement figure.
+constexpr double kEarthMeanRadiusKm = 6371.0088;
+constexpr double kDegreesPerHalfTurn = 180.0;
+
+double radians(double degrees) { return degrees * std::numbers::pi / kDegreesPerHalfTurn; }
+
+std::size_t edit_distance(std::string_view a, std::string_view b) {
+  std::vector<std::size_t> previous(b.size() + 1);
+  std::vector<std::size_t> current(b.size() + 1);
+  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    current[0] = i;
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
+      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
+    }
+    std::swap(previous, current);
+  }
+  return previous[b.size()];
+}
+
+}  // namespace
+
+std::string normalise_name(std::string_view name) {
+  std::string out;
+  out.reserve(name.size());
+  for (const char c : name) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte >= 0x80) {  // part of a UTF-8 sequence (é, è): kept as is
+      out.push_back(c);
+    } else if (std::isalnum(byte) != 0) {
+      out.push_back(static_cast<char>(std::tolower(byte)));
+    }
+  }
+  return out;
+}
+
+const Classification* find_classification(const Agreement& agreement, std::string_view name) {
+  const std::string wanted = normalise_name(name);
+  if (wanted.empty()) return nullptr;
+  for (const Classification& classification : agreement.classifications) {
+    if (normalise_name(classification.name) == wanted || normalise_name(classification.name_fr) == wanted ||
+        normalise_name(classification.id) == wanted) {
+      return &classification;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<std::string> closest_classifications(const Agreement& agreement, std::string_view name,
+                                                 std::size_t count) {
+  const std::string wanted = normalise_name(name);
+  std::vector<std::pair<std::size_t, std::size_t>> ranked;  // (distance, index in file order)
+  for (std::size_t index = 0; index < agreement.classifications.size(); ++index) {
+    const Classification& classification = agreement.classifications[index];
+    const std::size_t distance = std::min({edit_distance(wanted, normalise_name(classification.name)),
+                                           edit_distance(wanted, normalise_name(classification.name_fr)),
+                                           edit_distance(wanted, normalise_name(classification.id))});
+    ranked.push_back({distance, index});
+  }
+  std::stable_sort(ranked.begin(), ranked.end());
+  std::vector<std::string> out;
+  for (std::size_t i = 0; i < ranked.size() && out.size() < count; ++i) {
+    out.push_back(agreement.classifications[ranked[i].second].name);
+  }
+  return out;
+}
+
+double distance_km(double latitude_a, double longitude_a, double latitude_b, double longitude_b) {
+  const double phi_a = radians(latitude_a);
+  const double phi_b = radians(latitude_b);
+  const double half_delta_phi = (phi_b - phi_a) / 2.0;
+  const double half_delta_lambda = radians(longitude_b - longitude_a) / 2.0;
+  const double h = std::sin(half_delta_phi) * std::sin(half_delta_phi) +
+                   std::cos(phi_a) * std::cos(phi_b) * std::sin(half_delta_lambda) * std::sin(half_delta_lambda);
+  return 2.0 * kEarthMeanRadiusKm * std::asin(std::min(1.0, std::sqrt(h)));
+}
+
+bool inside_studio_zone(const StudioZone& zone, double latitude, double longitude) {
+  return distance_km(zone.centre_latitude, zone.centre_longitude, latitude, longitude) <= zone.radius_km;
+}
+
+}  // namespace plateau::agreement

@@ -12,6 +12,7 @@ packages=(
   libhowardhinnant-date-dev # IANA time zones (C++20 <chrono> tz is not in GCC 12)
   libexpected-dev           # tl::expected, errors as values
   googletest libgtest-dev libgmock-dev # unit tests
+  nlohmann-json3-dev        # golden test files (tests only)
   librapidcheck-dev         # property tests
   libbenchmark-dev          # micro-benchmarks
 )

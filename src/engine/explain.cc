@@ -28,8 +28,16 @@ std::string group_decimal(const std::string& plain, const std::string& lang) {
 
 std::string number(const Rational& value, const std::string& lang) { return group_decimal(value.to_decimal(), lang); }
 
+// Dollars with at least two decimals, more when the exact value needs them: "$877.50", "$283.125".
 std::string dollars(const Rational& value, const std::string& lang) {
-  const std::string text = group_decimal(value.is_integer() ? value.to_fixed(2) : value.to_decimal(), lang);
+  std::string plain = value.to_decimal();
+  const auto point = plain.find('.');
+  if (point == std::string::npos) {
+    plain += ".00";
+  } else if (plain.size() - point - 1 < 2) {
+    plain += "0";
+  }
+  const std::string text = group_decimal(plain, lang);
   return french(lang) ? text + " $" : "$" + text;
 }
 
@@ -65,7 +73,11 @@ std::string base_formula(const PayLine& line, const std::string& lang) {
     out = dollars(line.base, lang);
   }
   if (line.divisor != 1) out += " ÷ " + std::to_string(line.divisor);
-  if (line.multiplier != Rational(1) || line.code == LineCode::overtime) out += " × " + number(line.multiplier, lang);
+  if (line.top_up) {
+    out += " × (" + number(line.multiplier + Rational(1), lang) + " − 1)";
+  } else if (line.multiplier != Rational(1) || line.code == LineCode::overtime) {
+    out += " × " + number(line.multiplier, lang);
+  }
   return out;
 }
 
@@ -123,7 +135,9 @@ std::string explain(const PayLine& line, const std::string& lang) {
     case LineCode::holiday_worked:
     case LineCode::holiday_unworked:
     case LineCode::holiday_day_off_not_given: {
-      std::string text = start + base_formula(line, lang) + exact_note;
+      const bool plain_day = line.divisor == 1 && line.multiplier == Rational(1);
+      std::string text = start + (plain_day ? (fr ? "une journée de salaire, " : "one day's pay, ") + amount
+                                            : base_formula(line, lang) + exact_note);
       if (line.top_up) {
         text += fr ? " (taux de jour férié moins le cinquième déjà compris dans le taux hebdomadaire)"
                    : " (the holiday rate less the fifth already in the weekly rate)";

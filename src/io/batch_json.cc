@@ -520,7 +520,7 @@ Result<Batch> read_batch_json(std::string_view json) {
   od::json_type root_type;
   if (auto error = document.type().get(root_type)) {
     const char* location = nullptr;
-    (void)document.current_location().get(location);
+    if (document.current_location().get(location) != simdjson::SUCCESS) location = nullptr;
     return tl::unexpected(reader.syntax_error(error, location));
   }
   if (root_type != od::json_type::object) {

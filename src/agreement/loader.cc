@@ -51,7 +51,8 @@ bool is_currency_code(std::string_view code) {
 
 class Loader {
  public:
-  Loader(const toml::table& root, Diagnostics& diagnostics) : root_(root, "", diagnostics) {}
+  Loader(const toml::table& root, Diagnostics& diagnostics, const detail::VersionExpectation* expected)
+      : root_(root, "", diagnostics), expected_(expected) {}
 
   Agreement load() {
     read_metadata();
@@ -84,6 +85,7 @@ class Loader {
     out_.title = meta->bilingual("title");
     out_.parties = meta->text_list("parties");
     out_.effective = meta->date("effective");
+    check_expectation(*meta);
     out_.currency = currency(*meta, "currency");
     out_.source_document = meta->text("source_document");
     out_.note = meta->optional_text("note").value_or("");
@@ -93,6 +95,22 @@ class Loader {
                      "expected at least one production type, like \"theatrical\"; found an empty array");
     }
     meta->done();
+  }
+
+  // The registry's layout: the directory is the id, the file name the effective date.
+  void check_expectation(TableReader& meta) {
+    if (expected_ == nullptr) return;
+    if (!out_.id.empty() && out_.id != expected_->id) {
+      meta.error_at(meta.table().get("id"), "id",
+                    "expected \"" + expected_->id + "\", the name of the directory the file is in; found \"" + out_.id + "\"");
+    }
+    const toml::node* effective = meta.table().get("effective");
+    if (effective != nullptr && (effective->is_date() || effective->is_string()) && out_.effective != expected_->effective &&
+        parse_date(effective->is_string() ? effective->as_string()->get() : to_string(out_.effective))) {
+      meta.error_at(effective, "effective",
+                    "expected " + to_string(expected_->effective) + ", the date in the file name; found " +
+                        to_string(out_.effective));
+    }
   }
 
   std::string currency(TableReader& reader, std::string_view key) {
@@ -606,6 +624,10 @@ class Loader {
   }
 
   void read_provisions() {
+    if (!root_.has("provision")) {
+      root_.optional("provision");  // provisions are optional: an agreement may have none to list
+      return;
+    }
     std::set<std::string> ids;
     for (TableReader& table : root_.table_array("provision", true)) {
       Provision provision;
@@ -621,12 +643,13 @@ class Loader {
   }
 
   TableReader root_;
+  const detail::VersionExpectation* expected_;
   Agreement out_;
 };
 
 }  // namespace
 
-Result<Agreement> load_file(const std::filesystem::path& file) {
+Result<Agreement> detail::load_version_file(const std::filesystem::path& file, const VersionExpectation* expected) {
   const std::string name = file.string();
   std::error_code code;
   if (!std::filesystem::is_regular_file(file, code)) return fail(name + ": no such agreement file");
@@ -641,7 +664,7 @@ Result<Agreement> load_file(const std::filesystem::path& file) {
       return fail(diagnostics.message());
     }
     Diagnostics diagnostics(name);
-    Loader loader(root, diagnostics);
+    Loader loader(root, diagnostics, expected);
     Agreement agreement = loader.load();
     if (!diagnostics.ok()) return fail(diagnostics.message());
     agreement.file = name;
@@ -650,5 +673,11 @@ Result<Agreement> load_file(const std::filesystem::path& file) {
     return fail(name + ": " + error.what());
   }
 }
+
+}  // namespace plateau::agreement
+
+namespace plateau::agreement {
+
+Result<Agreement> load_file(const std::filesystem::path& file) { return detail::load_version_file(file, nullptr); }
 
 }  // namespace plateau::agreement

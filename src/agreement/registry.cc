@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "agreement/registry.h"
+#include "agreement/toml_reader.h"
 
 #ifndef PLATEAU_AGREEMENTS_DIR
 #error "PLATEAU_AGREEMENTS_DIR must be defined by the build (src/agreement/CMakeLists.txt)"
@@ -44,19 +45,10 @@ void load_versions(const std::filesystem::path& directory, std::vector<Agreement
                        std::string(kAgreementExtension) + "; found \"" + file.filename().string() + "\"");
       continue;
     }
-    auto version = load_file(file);
+    const detail::VersionExpectation expected{id, *date};
+    auto version = detail::load_version_file(file, &expected);
     if (!version) {
       errors.push_back(version.error().message);
-      continue;
-    }
-    if (version->id != id) {
-      errors.push_back(file.string() + ": metadata.id: expected \"" + id +
-                       "\", the name of the directory the file is in; found \"" + version->id + "\"");
-      continue;
-    }
-    if (version->effective != *date) {
-      errors.push_back(file.string() + ": metadata.effective: expected " + stem +
-                       ", the date in the file name; found " + to_string(version->effective));
       continue;
     }
     versions.push_back(std::move(*version));

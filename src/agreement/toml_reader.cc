@@ -10,7 +10,7 @@
 namespace plateau::agreement::detail {
 namespace {
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 bool is_identifier(std::string_view text) {
   if (text.empty() || text[0] < 'a' || text[0] > 'z') return false;
@@ -22,7 +22,7 @@ std::string join(std::initializer_list<std::string_view> words) {
   std::string out;
   for (const std::string_view word : words) {
     if (!out.empty()) out += ", ";
-    out += quoted(word);
+    out += in_quotes(word);
   }
   return out;
 }
@@ -56,7 +56,7 @@ std::string Diagnostics::message() const {
 std::string describe(const toml::node& node) {
   std::ostringstream out;
   switch (node.type()) {
-    case toml::node_type::string: return quoted(node.as_string()->get());
+    case toml::node_type::string: return in_quotes(node.as_string()->get());
     case toml::node_type::integer: out << "integer " << node.as_integer()->get(); break;
     case toml::node_type::floating_point: out << "floating-point number " << *node.as_floating_point(); break;
     case toml::node_type::boolean: out << "boolean " << (node.as_boolean()->get() ? "true" : "false"); break;
@@ -171,10 +171,10 @@ std::optional<Money> TableReader::money_or_absent(std::string_view key, std::str
     return std::nullopt;
   }
   return parse_string_value<Money>(
-      *this, key, "an amount of money as a string, like \"755.00\", or " + quoted(absent_word),
+      *this, key, "an amount of money as a string, like \"755.00\", or " + in_quotes(absent_word),
       [&](std::string_view text) -> Result<Money> {
         auto value = parse_amount(text);
-        if (!value) return fail(value.error().message + " or " + quoted(absent_word));
+        if (!value) return fail(value.error().message + " or " + in_quotes(absent_word));
         return value;
       });
 }

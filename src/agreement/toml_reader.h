@@ -8,6 +8,7 @@
 #pragma once
 
 #include <cstdint>
+#include <filesystem>
 #include <initializer_list>
 #include <optional>
 #include <set>
@@ -19,6 +20,7 @@
 #include <toml++/toml.h>
 
 #include "agreement/agreement.h"
+#include "core/error.h"
 
 namespace plateau::agreement::detail {
 
@@ -107,6 +109,16 @@ class TableReader {
   Diagnostics* diagnostics_;
   std::set<std::string, std::less<>> read_;
 };
+
+// What the registry's layout says a file must hold: its directory is the id, its name the date.
+struct VersionExpectation {
+  std::string id;
+  Date effective;
+};
+
+// load_file, also checking metadata.id and metadata.effective against `expected` (when not null)
+// so that a mismatch is reported at its line.
+Result<Agreement> load_version_file(const std::filesystem::path& file, const VersionExpectation* expected);
 
 // A reader for a node that must be a table, or nullopt and an error.
 std::optional<TableReader> as_table(const toml::node& node, const std::string& path, Diagnostics& diagnostics);

@@ -16,7 +16,7 @@ constexpr std::string_view kHoursSuffix = "h";
 constexpr std::string_view kMinutesSuffix = "min";
 constexpr std::string_view kKilometresSuffix = "km";
 
-std::string quoted(std::string_view text) { return "\"" + std::string(text) + "\""; }
+std::string in_quotes(std::string_view text) { return "\"" + std::string(text) + "\""; }
 
 // Reads leading digits of `text` into `value`; returns how many were read (0: none, or too many).
 std::size_t read_digits(std::string_view text, std::int64_t& value) {
@@ -35,8 +35,8 @@ Result<double> parse_degrees(std::string_view text, int limit, const std::string
   const std::string expected = "expected a " + what + " in decimal degrees between -" + std::to_string(limit) +
                                " and " + std::to_string(limit) + ", like \"45.535556\"";
   auto value = Rational::parse_decimal(text, kCoordinateDecimals);
-  if (!value) return fail(expected + "; found " + quoted(text));
-  if (*value > Rational(limit) || *value < Rational(-limit)) return fail(expected + "; found " + quoted(text));
+  if (!value) return fail(expected + "; found " + in_quotes(text));
+  if (*value > Rational(limit) || *value < Rational(-limit)) return fail(expected + "; found " + in_quotes(text));
   return to_double(*value);
 }
 
@@ -44,7 +44,7 @@ Result<double> parse_degrees(std::string_view text, int limit, const std::string
 
 Result<Duration> parse_duration(std::string_view text) {
   const std::string expected = "expected a duration like \"14h\", \"30min\" or \"2h30min\"";
-  const auto wrong = [&](const std::string& why) { return fail(expected + "; found " + quoted(text) + why); };
+  const auto wrong = [&](const std::string& why) { return fail(expected + "; found " + in_quotes(text) + why); };
   if (text.empty()) return wrong("");
   std::string_view rest = text;
   std::int64_t hours = 0;
@@ -86,22 +86,22 @@ std::string format_duration(Duration duration) {
 Result<Money> parse_amount(std::string_view text) {
   const std::string expected = "expected an amount of money with at most 2 decimals, like \"755.00\"";
   auto money = Money::parse(text);
-  if (!money || money->cents() < 0) return fail(expected + "; found " + quoted(text));
+  if (!money || money->cents() < 0) return fail(expected + "; found " + in_quotes(text));
   return *money;
 }
 
 Result<Rational> parse_factor(std::string_view text) {
   const std::string expected = "expected a decimal number like \"1.5\" or \"0.06\"";
   auto value = Rational::parse_decimal(text, kFactorDecimals);
-  if (!value || value->is_negative()) return fail(expected + "; found " + quoted(text));
+  if (!value || value->is_negative()) return fail(expected + "; found " + in_quotes(text));
   return *value;
 }
 
 Result<Rational> parse_distance_km(std::string_view text) {
   const std::string expected = "expected a distance in kilometres like \"25km\"";
-  if (!text.ends_with(kKilometresSuffix)) return fail(expected + "; found " + quoted(text));
+  if (!text.ends_with(kKilometresSuffix)) return fail(expected + "; found " + in_quotes(text));
   auto value = Rational::parse_decimal(text.substr(0, text.size() - kKilometresSuffix.size()), kFactorDecimals);
-  if (!value || value->is_negative()) return fail(expected + "; found " + quoted(text));
+  if (!value || value->is_negative()) return fail(expected + "; found " + in_quotes(text));
   return *value;
 }
 

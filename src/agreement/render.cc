@@ -79,7 +79,8 @@ const std::map<std::string, Label, std::less<>>& labels() {
       {"rest", {"Rest", "Repos"}},
       {"between_days", {"Rest between work days", "Repos entre les jours de travail"}},
       {"after_long_day", {"Rest after a day longer than", "Repos après une journée de plus de"}},
-      {"weekly_rest", {"Weekly rest after days worked:", "Repos hebdomadaire après jours travaillés :"}},
+      {"weekly_rest", {"Weekly rest after", "Repos hebdomadaire après"}},
+      {"days_worked", {"days worked", "jours travaillés"}},
       {"holiday_weekend", {"when a holiday makes a 3-day weekend", "quand un jour férié crée une fin de semaine de 3 jours"}},
       {"reduction", {"Weekend rest may be reduced by", "Le repos de fin de semaine peut être réduit de"}},
       {"occasions", {"occasions per cycle of weeks:", "fois par cycle de semaines :"}},
@@ -143,14 +144,16 @@ class Writer {
     return lang_ == "fr" ? found->second.fr : found->second.en;
   }
   std::string text(const Text& value) const { return value.in(lang_); }
+  // ": " in English, " : " in French typography.
+  std::string colon() const { return lang_ == "fr" ? " : " : ": "; }
 
   void heading(std::string_view key) { out_ << "\n== " << label(key) << " ==\n"; }
   void line(int indent, const std::string& text) { out_ << std::string(static_cast<std::size_t>(indent) * 2, ' ') << text << "\n"; }
 
   void cite(int indent, const Citation& citation) {
     if (citation.article.empty() && citation.source.empty()) return;
-    line(indent, label("source") + " (" + citation.article + "): \"" + citation.source + "\"");
-    if (!citation.note.empty()) line(indent, label("reading") + ": " + citation.note);
+    line(indent, label("source") + " (" + citation.article + ")" + colon() + "\"" + citation.source + "\"");
+    if (!citation.note.empty()) line(indent, label("reading") + colon() + citation.note);
   }
 
   std::string str() const { return out_.str(); }
@@ -166,17 +169,17 @@ std::string percent(const Rational& rate) { return (rate * Rational(100)).to_dec
 
 void render_header(Writer& w, const Agreement& a) {
   w.line(0, w.text(a.title));
-  w.line(0, w.label("agreement") + ": " + a.id);
+  w.line(0, w.label("agreement") + w.colon() + a.id);
   std::string version = w.label("version") + " " + to_string(a.effective) + " ";
   version += a.next_version ? w.label("until") + " " + to_string(add_days(*a.next_version, -1)) : w.label("until_further");
   w.line(0, version);
   std::string parties;
   for (const std::string& party : a.parties) parties += (parties.empty() ? "" : "; ") + party;
-  w.line(0, w.label("parties") + ": " + parties);
-  w.line(0, w.label("currency") + ": " + a.currency);
-  w.line(0, w.label("source_document") + ": " + a.source_document);
-  if (!a.file.empty()) w.line(0, w.label("file") + ": " + a.file);
-  if (!a.note.empty()) w.line(0, w.label("note") + ": " + a.note);
+  w.line(0, w.label("parties") + w.colon() + parties);
+  w.line(0, w.label("currency") + w.colon() + a.currency);
+  w.line(0, w.label("source_document") + w.colon() + a.source_document);
+  if (!a.file.empty()) w.line(0, w.label("file") + w.colon() + a.file);
+  if (!a.note.empty()) w.line(0, w.label("note") + w.colon() + a.note);
 }
 
 void render_minimums(Writer& w, const Agreement& a) {
@@ -207,7 +210,7 @@ void render_departments(Writer& w, const Agreement& a) {
     }
     for (const auto& [kind, tiers] : d.overtime) {
       for (const OvertimeTier& tier : tiers) {
-        w.line(1, w.label(to_string(kind)) + ": " + w.label("after") + " " + format_duration(tier.after) + " " +
+        w.line(1, w.label(to_string(kind)) + w.colon() + w.label("after") + " " + format_duration(tier.after) + " " +
                       times(tier.multiplier));
         w.cite(2, tier.citation);
       }
@@ -215,7 +218,7 @@ void render_departments(Writer& w, const Agreement& a) {
   }
   const OvertimeRules& o = a.overtime;
   w.heading("overtime_rules");
-  w.line(1, w.label("increment") + ": " + format_duration(o.increment) + ", " +
+  w.line(1, w.label("increment") + w.colon() + format_duration(o.increment) + ", " +
                 w.label(o.round_up ? "rounded_up" : "not_rounded_up"));
   w.line(1, w.label("hourly_daily") + " " + std::to_string(o.daily_divisor));
   w.line(1, w.label("hourly_weekly") + " " + std::to_string(o.weekly_divisor));
@@ -229,11 +232,11 @@ void render_departments(Writer& w, const Agreement& a) {
 
 void render_day_rates(Writer& w, const Agreement& a) {
   w.heading("day_rates");
-  w.line(1, w.label("weekly_days") + ": " + std::to_string(a.day_rates.weekly_days));
+  w.line(1, w.label("weekly_days") + w.colon() + std::to_string(a.day_rates.weekly_days));
   const std::pair<const char*, const DayRate*> rates[] = {
       {"sixth", &a.day_rates.sixth}, {"seventh", &a.day_rates.seventh}, {"holiday", &a.day_rates.holiday}};
   for (const auto& [key, rate] : rates) {
-    w.line(1, w.label(key) + ": " + w.label("contracted_daily") + " " + times(rate->multiplier) + ", " +
+    w.line(1, w.label(key) + w.colon() + w.label("contracted_daily") + " " + times(rate->multiplier) + ", " +
                   w.label("or_weekly") + " " + std::to_string(a.day_rates.weekly_days) + " " + times(rate->multiplier));
     w.cite(2, rate->citation);
   }
@@ -242,29 +245,30 @@ void render_day_rates(Writer& w, const Agreement& a) {
 void render_meals(Writer& w, const Agreement& a) {
   const MealRules& m = a.meals;
   w.heading("meals");
-  w.line(1, w.label("first_within") + ": " + format_duration(m.first_within));
-  w.line(1, w.label("next_within") + ": " + format_duration(m.next_within));
-  w.line(1, w.label("minimum_break") + ": " + format_duration(m.minimum_break));
-  w.line(1, w.label("penalty") + ": " + money(m.penalty) + ", " + w.label("max_per_day") + " " + money(m.max_per_day));
+  w.line(1, w.label("first_within") + w.colon() + format_duration(m.first_within));
+  w.line(1, w.label("next_within") + w.colon() + format_duration(m.next_within));
+  w.line(1, w.label("minimum_break") + w.colon() + format_duration(m.minimum_break));
+  w.line(1, w.label("penalty") + w.colon() + money(m.penalty) + ", " + w.label("max_per_day") + " " + money(m.max_per_day));
   w.cite(2, m.citation);
   w.line(1, w.label("exception") + " " + format_duration(m.first_within_after_general_call) + ", " + w.label("snack") +
-                ": " + format_duration(m.snack_before_meal));
+                w.colon() + format_duration(m.snack_before_meal));
   w.cite(2, m.exception_citation);
-  w.line(1, w.label("grace") + ": " + format_duration(m.shot_in_progress_grace));
+  w.line(1, w.label("grace") + w.colon() + format_duration(m.shot_in_progress_grace));
   w.cite(2, m.grace_citation);
 }
 
 void render_rest(Writer& w, const Agreement& a) {
   const RestRules& r = a.rest;
   w.heading("rest");
-  w.line(1, w.label("between_days") + ": " + format_duration(r.between_days));
+  w.line(1, w.label("between_days") + w.colon() + format_duration(r.between_days));
   w.cite(2, r.between_days_citation);
   for (const LongDayRest& rest : r.after_long_day) {
-    w.line(1, w.label("after_long_day") + " " + format_duration(rest.day_longer_than) + ": " + format_duration(rest.minimum));
+    w.line(1, w.label("after_long_day") + " " + format_duration(rest.day_longer_than) + w.colon() + format_duration(rest.minimum));
     w.cite(2, rest.citation);
   }
   for (const WeeklyRest& weekly : r.weekly) {
-    std::string text = w.label("weekly_rest") + " " + std::to_string(weekly.days_worked) + ": " + format_duration(weekly.minimum);
+    std::string text = w.label("weekly_rest") + " " + std::to_string(weekly.days_worked) + " " + w.label("days_worked") +
+                       w.colon() + format_duration(weekly.minimum);
     if (weekly.requires_holiday_long_weekend) text += " (" + w.label("holiday_weekend") + ")";
     w.line(1, text);
     w.cite(2, weekly.citation);
@@ -275,12 +279,12 @@ void render_rest(Writer& w, const Agreement& a) {
                   std::to_string(r.cycle_weeks) + ", " + w.label("notice") + " " + format_duration(r.weekend_reduction_notice));
     w.cite(2, r.weekend_reduction_citation);
   }
-  w.line(1, w.label("encroachment") + ": " + w.label("increment") + " " + format_duration(r.encroachment_increment) + ", " +
+  w.line(1, w.label("encroachment") + w.colon() + w.label("increment") + " " + format_duration(r.encroachment_increment) + ", " +
                 w.label(r.encroachment_round_up ? "rounded_up" : "not_rounded_up") + "; " + w.label("hourly_daily") + " " +
                 std::to_string(r.daily_divisor) + "; " + w.label("hourly_weekly") + " " + std::to_string(r.weekly_divisor));
   for (const EncroachmentTier& tier : r.encroachment) {
     const std::string below = tier.rest_below ? format_duration(*tier.rest_below) : w.label("applicable_minimum");
-    w.line(2, w.label("rest_below") + " " + below + ": " + w.label("hourly_base") + " " + times(tier.multiplier));
+    w.line(2, w.label("rest_below") + " " + below + w.colon() + w.label("hourly_base") + " " + times(tier.multiplier));
     w.cite(3, tier.citation);
   }
 }
@@ -302,7 +306,7 @@ void render_holidays(Writer& w, const Agreement& a) {
   const HolidayRules& h = a.holidays;
   w.heading("holidays");
   for (const HolidayRule& rule : h.rules) {
-    std::string text = w.text(rule.name) + ": " + std::string(to_string(rule.kind)) + " (" + describe_rule(w, rule) + ")";
+    std::string text = w.text(rule.name) + w.colon() + std::string(to_string(rule.kind)) + " (" + describe_rule(w, rule) + ")";
     if (rule.moves_when_on) text += ", " + w.label("moves_when_on") + " " + weekday_name(*rule.moves_when_on);
     w.line(1, text);
     w.cite(2, rule.citation);
@@ -330,12 +334,12 @@ void render_locations(Writer& w, const Agreement& a) {
   w.line(1, w.label("nearby"));
   w.cite(2, l.nearby_citation);
   const PerDiem& p = l.per_diem;
-  w.line(1, w.label("per_diem") + ": " + w.label("incidentals") + " " + money(p.incidentals) + " (" + p.home_currency + " " +
+  w.line(1, w.label("per_diem") + w.colon() + w.label("incidentals") + " " + money(p.incidentals) + " (" + p.home_currency + " " +
                 w.label("home_currency") + ", " + p.foreign_currency + " " + w.label("foreign_currency") + ")");
   w.cite(2, p.incidentals_citation);
   std::string reductions;
   for (const auto& [meal, amount] : p.meal_reductions) reductions += (reductions.empty() ? "" : ", ") + meal + " " + money(amount);
-  w.line(1, w.label("per_diem") + ": " + w.label("meal_allowance") + " " + money(p.meals) + "; " + w.label("reduced_by") + " " +
+  w.line(1, w.label("per_diem") + w.colon() + w.label("meal_allowance") + " " + money(p.meals) + "; " + w.label("reduced_by") + " " +
                 reductions);
   w.cite(2, p.meals_citation);
   w.line(1, w.label("accommodation") + " " + format_duration(l.accommodation_day_length) + ", " + w.label("beyond_drive") + " " +
@@ -344,14 +348,14 @@ void render_locations(Writer& w, const Agreement& a) {
   std::string codes;
   for (const std::string& code : a.premium_approval.premium_line_codes) codes += (codes.empty() ? "" : ", ") + code;
   w.line(0, "");
-  w.line(0, w.label("premium_approval") + ": " + codes);
+  w.line(0, w.label("premium_approval") + w.colon() + codes);
   w.cite(1, a.premium_approval.citation);
 }
 
 void render_contributions(Writer& w, const Agreement& a) {
   w.heading("caps");
   for (const Cap& cap : a.caps) {
-    w.line(1, cap.id + ": " + money(cap.per_production));
+    w.line(1, cap.id + w.colon() + money(cap.per_production));
     w.cite(2, cap.citation);
   }
   w.heading("categories");
@@ -368,7 +372,7 @@ void render_contributions(Writer& w, const Agreement& a) {
     }
     if (category.permit_fee) {
       const PermitFee& fee = *category.permit_fee;
-      std::string text = w.label("permit_fee") + ": " + money(fee.amount) + " " + w.label(to_string(fee.kind));
+      std::string text = w.label("permit_fee") + w.colon() + money(fee.amount) + " " + w.label(to_string(fee.kind));
       if (fee.weekly_cap) text += ", " + w.label("weekly_cap") + " " + money(*fee.weekly_cap);
       text += ", " + w.label("paid_to") + " " + w.label(to_string(fee.paid_to));
       if (fee.sales_taxes) text += ", " + w.label("plus_taxes");

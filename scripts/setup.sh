@@ -7,12 +7,11 @@ packages=(
   build-essential cmake ninja-build pkg-config tzdata
   libtomlplusplus-dev       # agreement files (TOML)
   libsimdjson-dev           # payroll batch input (JSON)
-  libfmt-dev                # text formatting
   libcli11-dev              # command line
   libhowardhinnant-date-dev # IANA time zones (C++20 <chrono> tz is not in GCC 12)
   libexpected-dev           # tl::expected, errors as values
   googletest libgtest-dev libgmock-dev # unit tests
-  nlohmann-json3-dev        # golden test files (tests only)
+  nlohmann-json3-dev        # line and column of JSON syntax errors; golden test files
   librapidcheck-dev         # property tests
   libbenchmark-dev          # micro-benchmarks
 )

@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
 namespace plateau::io {
@@ -39,26 +40,6 @@ std::string describe(od::json_type type) {
 // the path; the first error ends the read.
 class Reader {
  public:
-  explicit Reader(std::string_view text) : text_(text) {}
-
-  Error syntax_error(simdjson::error_code code, const char* location) const {
-    std::string where = "JSON";
-    if (location != nullptr && location >= text_.data() && location <= text_.data() + text_.size()) {
-      const auto offset = static_cast<std::size_t>(location - text_.data());
-      std::size_t line = 1;
-      std::size_t column = 1;
-      for (std::size_t i = 0; i < offset; ++i) {
-        if (text_[i] == '\n') {
-          ++line;
-          column = 1;
-        } else {
-          ++column;
-        }
-      }
-      where = "line " + std::to_string(line) + ", column " + std::to_string(column);
-    }
-    return Error{where + ": invalid JSON (" + simdjson::error_message(code) + "); expected a payroll batch object"};
-  }
 
   Result<od::json_type> type_of(od::value& value, const std::string& path) {
     od::json_type type;
@@ -197,9 +178,6 @@ class Reader {
     for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
     return Error{path + ": unknown key; expected one of " + names};
   }
-
- private:
-  std::string_view text_;
 };
 
 // Early return of a failed Result. Each expansion names its temporary uniquely, because the
@@ -507,44 +485,51 @@ Result<Batch> read_document(Reader& r, od::value& root) {
   return batch;
 }
 
+// simdjson's on-demand parser finds bad JSON where it stops, without a line and column;
+// nlohmann's parser, run only on this failure path, names them.
+Error locate_syntax_error(std::string_view text, std::string_view parser_message) {
+  try {
+    [[maybe_unused]] const auto document = nlohmann::json::parse(text.begin(), text.end());
+  } catch (const nlohmann::json::parse_error& error) {
+    std::string message = error.what();
+    const auto at = message.find("parse error at ");
+    if (at != std::string::npos) message = message.substr(at + std::string("parse error at ").size());
+    // "line 3, column 13: syntax error while parsing value - unexpected '}'; expected …"
+    return Error{message + " (invalid JSON; expected a payroll batch object)"};
+  } catch (const std::exception& error) {
+    return Error{std::string("invalid JSON: ") + error.what()};
+  }
+  return Error{"invalid JSON (" + std::string(parser_message) + "); expected a payroll batch object"};
+}
+
 }  // namespace
 
 Result<Batch> read_batch_json(std::string_view json) {
   const simdjson::padded_string padded(json);
   od::parser parser;
-  Reader reader(json);
+  Reader reader;
   od::document document;
-  if (auto error = parser.iterate(padded).get(document)) return tl::unexpected(reader.syntax_error(error, nullptr));
+  if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   od::value root;
   // A document whose root is a scalar is not a batch.
   od::json_type root_type;
-  if (auto error = document.type().get(root_type)) {
-    const char* location = nullptr;
-    if (document.current_location().get(location) != simdjson::SUCCESS) location = nullptr;
-    return tl::unexpected(reader.syntax_error(error, location));
-  }
+  if (document.type().get(root_type) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   if (root_type != od::json_type::object) {
     return fail("the document: expected a payroll batch object {\"format\": …, \"production\": …, \"crew\": […]}; found " +
                 describe(root_type));
   }
-  if (auto error = document.get_value().get(root)) return tl::unexpected(reader.syntax_error(error, nullptr));
+  if (document.get_value().get(root) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   auto batch = read_document(reader, root);
   if (!batch) {
-    // Map simdjson's own errors to a line and column when the parser stopped on bad JSON.
-    const char* location = nullptr;
-    if (batch.error().message.find("invalid JSON") != std::string::npos &&
-        !document.current_location().get(location)) {
-      return tl::unexpected(Error{reader.syntax_error(simdjson::TAPE_ERROR, location).message + " near " +
-                                  batch.error().message});
+    if (batch.error().message.find("invalid JSON") != std::string::npos) {
+      return tl::unexpected(locate_syntax_error(json, batch.error().message));
     }
     return batch;
   }
   // Past the root object the parser has nothing left to point at; if it still has a location,
   // something follows the batch.
   const char* trailing = nullptr;
-  if (!document.current_location().get(trailing)) {
-    return tl::unexpected(reader.syntax_error(simdjson::TRAILING_CONTENT, trailing));
-  }
+  if (!document.current_location().get(trailing)) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   return batch;
 }
 

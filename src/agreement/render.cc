@@ -130,6 +130,10 @@ const std::map<std::string, Label, std::less<>>& labels() {
       {"qst_on_amount", {"QST on the amount alone", "TVQ sur le montant seul"}},
       {"provisions", {"Other provisions", "Autres dispositions"}},
       {"versions", {"versions", "versions"}},
+      {"easter", {"Easter Sunday", "dimanche de Pâques"}},
+      {"days", {"days", "jours"}},
+      {"before", {"before", "avant le"}},
+      {"of_month", {"of month", "du mois"}},
   };
   return kLabels;
 }
@@ -292,11 +296,14 @@ void render_rest(Writer& w, const Agreement& a) {
 std::string describe_rule(Writer& w, const HolidayRule& rule) {
   switch (rule.kind) {
     case HolidayRuleKind::fixed: return std::to_string(rule.month) + "/" + std::to_string(rule.day);
-    case HolidayRuleKind::easter_offset: return "easter " + std::string(rule.offset_days < 0 ? "" : "+") + std::to_string(rule.offset_days);
+    case HolidayRuleKind::easter_offset:
+      return w.label("easter") + " " + std::string(rule.offset_days < 0 ? "" : "+") + std::to_string(rule.offset_days) +
+             " " + w.label("days");
     case HolidayRuleKind::weekday_before:
-      return weekday_name(rule.weekday) + " < " + std::to_string(rule.month) + "/" + std::to_string(rule.day);
+      return weekday_name(rule.weekday) + " " + w.label("before") + " " + std::to_string(rule.month) + "/" +
+             std::to_string(rule.day);
     case HolidayRuleKind::nth_weekday:
-      return "#" + std::to_string(rule.nth) + " " + weekday_name(rule.weekday) + " " + w.label("from") + " " +
+      return "#" + std::to_string(rule.nth) + " " + weekday_name(rule.weekday) + " " + w.label("of_month") + " " +
              std::to_string(rule.month);
   }
   return "";

@@ -33,7 +33,7 @@ TEST(Render, EnglishShowsEveryRuleWithItsCitation) {
            "Weekend rest may be reduced by 4h, 2 occasions per cycle of weeks: 4, notice 48h",
            "shortfall below the applicable minimum: hourly base ×2",
            "Canada Day: fixed (7/1), moves to the next day when on a sunday",
-           "Victoria Day: weekday_before (monday < 5/25)",
+           "Victoria Day: weekday_before (monday before 5/25)",
            "Studio zone: radius 25 km, centred on Beaubien Metro Station, Montreal",
            "Source (Qc 2.09):",
            "Source (QC4.04(c)):",

@@ -87,19 +87,25 @@ TEST_P(Golden, Case) {
     compare_list(person.value("lines", json::array()), (*found)["lines"], who + ".lines");
     compare_list(person.value("allowances", json::array()), (*found)["allowances"], who + ".allowances");
     compare_list(person.value("findings", json::array()), (*found)["findings"], who + ".findings");
-    if (person.contains("gross")) EXPECT_EQ(person["gross"], (*found)["gross"]) << who << ".gross";
+    if (person.contains("gross")) {
+      EXPECT_EQ(person["gross"], (*found)["gross"]) << who << ".gross";
+    }
   }
-  if (expect.contains("totals")) EXPECT_EQ(expect["totals"], output["totals"]);
+  if (expect.contains("totals")) {
+    EXPECT_EQ(expect["totals"], output["totals"]);
+  }
 }
 
-INSTANTIATE_TEST_SUITE_P(Corpus, Golden, testing::ValuesIn(case_files()),
-                         [](const testing::TestParamInfo<std::string>& info) {
-                           std::string name = info.param.substr(0, info.param.size() - 5);
-                           for (char& c : name) {
-                             if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
-                           }
-                           return name;
-                         });
+std::string case_name(const testing::TestParamInfo<std::string>& param_info) {
+  std::string name = param_info.param.substr(0, param_info.param.size() - 5);
+  for (char& c : name) {
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  }
+  return name;
+}
+
+INSTANTIATE_TEST_SUITE_P(Corpus, Golden, testing::ValuesIn(case_files()), case_name);
+
 
 }  // namespace
 }  // namespace plateau

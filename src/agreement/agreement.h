@@ -119,6 +119,7 @@ struct MealRules {
 struct WeeklyRest {
   int days_worked;                  // 5, 6, 4 …
   bool requires_holiday_long_weekend = false;  // 72 h only when a holiday makes a 3-day weekend
+  bool reducible = false;  // the weekend reduction may cut this rest (key `reducible`, default false)
   Duration minimum;
   Citation citation;
 };
@@ -286,6 +287,18 @@ struct PremiumApproval {
   Citation citation;
 };
 
+// Readings of the engine where the sheet is silent, switchable per agreement
+// (`[interpretations]`, all keys optional; docs/interpretations.md, "Pay engine").
+enum class PartialWeekPay { fifth_per_day_worked, full_week };
+enum class WeeklyHolidayWorked { top_up, full_rate_on_top };
+enum class DefaultWeeklyEngagement { whole_weeks, days_given };
+
+struct Interpretations {
+  PartialWeekPay partial_week = PartialWeekPay::fifth_per_day_worked;
+  WeeklyHolidayWorked weekly_holiday_worked = WeeklyHolidayWorked::top_up;
+  DefaultWeeklyEngagement default_weekly_engagement = DefaultWeeklyEngagement::whole_weeks;
+};
+
 struct Agreement {
   std::string id;          // "dgc-quebec"
   Text title;
@@ -310,6 +323,7 @@ struct Agreement {
   std::vector<Cap> caps;
   std::vector<Category> categories;
   std::vector<SalesTaxPeriod> sales_taxes;
+  Interpretations interpretations;
   std::vector<Provision> provisions;
 
   const Department* department(const std::string& id) const;

@@ -69,6 +69,7 @@ class Loader {
     read_categories();
     read_sales_taxes();
     read_provisions();
+    read_interpretations();
     root_.done();
     return std::move(out_);
   }
@@ -319,6 +320,7 @@ class Loader {
       WeeklyRest weekly;
       weekly.days_worked = static_cast<int>(table.count("days_worked", 1));
       weekly.requires_holiday_long_weekend = table.flag("requires_holiday_long_weekend");
+      if (table.has("reducible")) weekly.reducible = table.flag("reducible");
       weekly.minimum = table.duration("minimum");
       weekly.citation = table.citation();
       if (!weekly_kinds.insert({weekly.days_worked, weekly.requires_holiday_long_weekend}).second) {
@@ -485,6 +487,26 @@ class Loader {
       accommodation->done();
     }
     locations->done();
+  }
+
+  // Optional: each key switches one reading of the engine; absent keys keep the default.
+  void read_interpretations() {
+    if (!root_.has("interpretations")) return;
+    auto table = root_.table("interpretations");
+    if (!table) return;
+    auto& out = out_.interpretations;
+    if (table->has("partial_week")) {
+      out.partial_week = static_cast<PartialWeekPay>(table->choice("partial_week", {"fifth_per_day_worked", "full_week"}));
+    }
+    if (table->has("weekly_holiday_worked")) {
+      out.weekly_holiday_worked =
+          static_cast<WeeklyHolidayWorked>(table->choice("weekly_holiday_worked", {"top_up", "full_rate_on_top"}));
+    }
+    if (table->has("default_weekly_engagement")) {
+      out.default_weekly_engagement = static_cast<DefaultWeeklyEngagement>(
+          table->choice("default_weekly_engagement", {"whole_weeks", "days_given"}));
+    }
+    table->done();
   }
 
   void read_premium_approval() {

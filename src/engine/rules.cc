@@ -62,6 +62,11 @@ class PersonRules {
  private:
   bool weekly() const { return person_.basis == Basis::weekly; }
 
+  // Whether the weekly rate is paid whole for this week (a full week, or partial weeks read as whole).
+  bool paid_as_full_week(const WorkWeek& week) const {
+    return week.full_engagement || a_.interpretations.partial_week == agreement::PartialWeekPay::full_week;
+  }
+
   // The contracted rate of one day: daily, or weekly ÷ weekly days.
   std::int64_t fifth_divisor() const { return weekly() ? a_.day_rates.weekly_days : 1; }
 
@@ -101,7 +106,7 @@ class PersonRules {
   // --- Day rates: daily, weekly, 6th and 7th days, holidays worked --------------------------
   void base_pay() {
     for (const auto& week : person_.weeks) {
-      if (weekly() && week.full_engagement) {
+      if (weekly() && paid_as_full_week(week)) {
         PayLine weekly_line = line(week.start, LineCode::weekly_rate, person_.classification->citation);
         add(weekly_line);
       }
@@ -109,7 +114,7 @@ class PersonRules {
     for (const auto& day : person_.days) {
       if (!day.worked) continue;
       const WorkWeek& week = week_of(day);
-      const bool covered_by_weekly = weekly() && week.full_engagement && day.kind == DayKind::first_five;
+      const bool covered_by_weekly = weekly() && paid_as_full_week(week) && day.kind == DayKind::first_five;
       const Rational kind_multiplier = day.kind == DayKind::first_five ? Rational(1) : day_rate(day.kind).multiplier;
       const Rational holiday_multiplier = day.holiday ? a_.day_rates.holiday.multiplier : Rational(0);
       const bool holiday_pays_more = day.holiday != nullptr && holiday_multiplier > kind_multiplier;
@@ -117,8 +122,9 @@ class PersonRules {
         if (!holiday_pays_more) continue;  // paid by the weekly rate
         PayLine top_up = line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
         top_up.divisor = fifth_divisor();
-        top_up.multiplier = holiday_multiplier - Rational(1);
-        top_up.top_up = true;
+        const bool less_the_fifth = a_.interpretations.weekly_holiday_worked == agreement::WeeklyHolidayWorked::top_up;
+        top_up.multiplier = less_the_fifth ? holiday_multiplier - Rational(1) : holiday_multiplier;
+        top_up.top_up = less_the_fifth;
         top_up.what = day.holiday->name;
         add(top_up);
         continue;
@@ -339,7 +345,9 @@ class PersonRules {
         if (const auto* rule = weekly_rest_rule(*previous, day)) {
           Duration weekly_minimum = rule->minimum;
           agreement::Citation weekly_citation = rule->citation;
-          if (day.input->reduced_weekend_rest) {
+          if (day.input->reduced_weekend_rest && !rule->reducible) {
+            weekend_reduction_without_rest(day);
+          } else if (day.input->reduced_weekend_rest) {
             const std::int64_t cycle_days = static_cast<std::int64_t>(rules.cycle_weeks) * 7;
             const std::int64_t cycle = cycle_days > 0 ? days_between(person_.engagement.start, day.date) / cycle_days : 0;
             int& used = reductions_by_cycle[cycle];
@@ -378,8 +386,9 @@ class PersonRules {
 
   void weekend_reduction_without_rest(const Timecard& day) {
     finding(day.date, "weekend_reduction_refused", Severity::info,
-            {"reduced_weekend_rest is set, but no weekly rest ends at this call: nothing to reduce.",
-             "reduced_weekend_rest est indiqué, mais aucun repos hebdomadaire ne se termine à cet appel : rien à réduire."},
+            {"reduced_weekend_rest is set, but no weekly rest that may be reduced ends at this call: nothing reduced.",
+             "reduced_weekend_rest est indiqué, mais aucun repos hebdomadaire réductible ne se termine à cet appel : "
+             "rien n'est réduit."},
             a_.rest.weekend_reduction_citation);
   }
 
@@ -452,9 +461,10 @@ class PersonRules {
     if (!weekly()) return false;
     const Date start = work_week_start(date, batch_.production->week_starts_on);
     for (const auto& week : person_.weeks) {
-      if (week.start == start) return week.full_engagement;
+      if (week.start == start) return paid_as_full_week(week);
     }
-    return person_.engagement.start <= start && add_days(start, 6) <= person_.engagement.end;
+    return a_.interpretations.partial_week == agreement::PartialWeekPay::full_week ||
+           (person_.engagement.start <= start && add_days(start, 6) <= person_.engagement.end);
   }
 
   void undetermined(Date holiday, const agreement::Holiday& what, Date needed) {
@@ -494,12 +504,15 @@ class PersonRules {
     for (auto it = batch_.holidays.begin(); it != batch_.holidays.end(); ++it) {
       const Date date = it->first;
       if (!in_span(date) || !is_regular_day_off(off, date) || worked_on(date)) continue;
-      // Two holidays on consecutive days off are one case (b); skip the second of a pair.
+      // Two unworked holidays on consecutive days off are one case (b); skip the second of a pair.
+      const auto unworked_holiday_off = [&](Date day) {
+        return is_regular_day_off(off, day) && is_holiday(day) && !worked_on(day);
+      };
       const Date previous_day = add_days(date, -1);
-      if (is_regular_day_off(off, previous_day) && is_holiday(previous_day) && in_span(previous_day)) continue;
+      if (unworked_holiday_off(previous_day) && in_span(previous_day)) continue;
       std::vector<Date> group = {date};
       const Date next_day = add_days(date, 1);
-      if (is_regular_day_off(off, next_day) && is_holiday(next_day)) group.push_back(next_day);
+      if (unworked_holiday_off(next_day)) group.push_back(next_day);
       const Date before = regular_work_day(group.front(), -1);
       const Date after = regular_work_day(group.back(), +1);
       if (!within_listed(before)) {

@@ -131,8 +131,9 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
                   "; expected a later time");
     }
     if (*meal_start < previous_end) {
-      return fail(meal_path + ".start: " + meal.start.to_string() +
-                  (i == 0 ? " is before the start of work " : " is before the end of the previous meal ") +
+      const std::string before = i == 0 ? " is before the start of work " + card.start_clock.to_string()
+                                        : " is before the end of the previous meal " + day.meals[i - 1].end.to_string();
+      return fail(meal_path + ".start: " + meal.start.to_string() + before +
                   "; expected meals in order, within the work day");
     }
     if (*meal_end > card.end) {
@@ -240,7 +241,8 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
       person.engagement = *input.engagement;
     } else if (!order.empty()) {
       person.engagement = {person.first_listed, person.last_listed};
-      if (person.basis == agreement::Basis::weekly) {
+      if (person.basis == agreement::Basis::weekly &&
+          agreement.interpretations.default_weekly_engagement == agreement::DefaultWeeklyEngagement::whole_weeks) {
         const Weekday first_day = batch.production.week_starts_on;
         person.engagement = {work_week_start(person.first_listed, first_day),
                              add_days(work_week_start(person.last_listed, first_day), 6)};

@@ -67,3 +67,75 @@ TEST(Generality, AqtisRestRulesFromDataAlone) {
 
 }  // namespace
 }  // namespace plateau::engine
+
+namespace plateau::engine {
+namespace {
+
+// The [interpretations] keys switch the engine's readings (docs/interpretations.md E1–E3).
+class Interpretations : public testing::Test {
+ protected:
+  static agreement::Agreement dgc() {
+    auto version = agreement::load_file(std::string(PLATEAU_SOURCE_DIR) + "/agreements/dgc-quebec/2009-01-01.toml");
+    EXPECT_TRUE(version) << version.error().message;
+    return *version;
+  }
+
+  static BatchPay run(agreement::Agreement version, const Batch& batch) {
+    agreement::Registry registry;
+    EXPECT_TRUE(registry.add(std::move(version)));
+    auto pay = compute(batch, registry);
+    EXPECT_TRUE(pay) << pay.error().message;
+    return *pay;
+  }
+
+  // Production Manager, weekly $3,135, engaged from Wed 2009-04-08: works Wed, Thu and Good Friday.
+  static Batch weekly_batch() {
+    Batch batch;
+    batch.production.agreement = "dgc-quebec";
+    CrewInput manager;
+    manager.id = "PM";
+    manager.classification = "Production Manager";
+    manager.basis = RateBasis::weekly;
+    manager.rate = Money::parse("3135").value();
+    manager.engagement = Engagement{d("2009-04-08"), d("2009-05-30")};
+    for (const char* date : {"2009-04-08", "2009-04-09", "2009-04-10"}) {
+      manager.days.push_back(day(date, "08:00", "18:00", {{"12:00", "13:00"}}));
+    }
+    batch.crew.push_back(manager);
+    return batch;
+  }
+};
+
+TEST_F(Interpretations, TheSheetFileStatesTheDefaults) {
+  const auto version = dgc();
+  EXPECT_EQ(version.interpretations.partial_week, agreement::PartialWeekPay::fifth_per_day_worked);
+  EXPECT_EQ(version.interpretations.weekly_holiday_worked, agreement::WeeklyHolidayWorked::top_up);
+  EXPECT_EQ(version.interpretations.default_weekly_engagement, agreement::DefaultWeeklyEngagement::whole_weeks);
+}
+
+TEST_F(Interpretations, PartialWeekFifthPerDayOrWholeWeek) {
+  // Fifths: Wed, Thu $3,135 ÷ 5 = $627.00 each; Good Friday worked in a partial week: $627 × 2 = $1,254.00.
+  // 627 + 627 + 1254 = 2508.00
+  EXPECT_EQ(run(dgc(), weekly_batch()).crew[0].gross.to_string(), "2508.00");
+  // Whole week: $3,135.00 and the holiday top-up $3,135 ÷ 5 × (2 − 1) = $627.00: 3762.00.
+  auto whole = dgc();
+  whole.interpretations.partial_week = agreement::PartialWeekPay::full_week;
+  EXPECT_EQ(run(whole, weekly_batch()).crew[0].gross.to_string(), "3762.00");
+  // Whole week with the full holiday rate on top: 3135 + 627 × 2 = 4389.00.
+  whole.interpretations.weekly_holiday_worked = agreement::WeeklyHolidayWorked::full_rate_on_top;
+  EXPECT_EQ(run(whole, weekly_batch()).crew[0].gross.to_string(), "4389.00");
+}
+
+TEST_F(Interpretations, DefaultWeeklyEngagement) {
+  Batch batch = weekly_batch();
+  batch.crew[0].engagement.reset();
+  // Whole weeks (Sun 04-05 to Sat 04-11): one weekly rate $3,135 + Good Friday top-up $627 = 3762.00.
+  EXPECT_EQ(run(dgc(), batch).crew[0].gross.to_string(), "3762.00");
+  // Days given (Wed to Fri): a partial week, 627 + 627 + 1254 = 2508.00.
+  auto days_given = dgc();
+  days_given.interpretations.default_weekly_engagement = agreement::DefaultWeeklyEngagement::days_given;
+  EXPECT_EQ(run(days_given, batch).crew[0].gross.to_string(), "2508.00");
+}
+
+}  // namespace
+}  // namespace plateau::engine

@@ -1,6 +1,7 @@
 #include "engine/rules.h"
 
 #include <algorithm>
+#include <array>
 #include <map>
 #include <set>
 
@@ -245,8 +246,11 @@ class PersonRules {
       const Instant allowed = deadline + (meal.shot_in_progress ? rules.shot_in_progress_grace : Duration{0});
       if (meal.start > allowed) {
         ++late;
-        const std::string which_en = i == 0 ? "first meal" : "meal " + std::to_string(i + 1);
-        const std::string which_fr = i == 0 ? "premier repas" : "repas " + std::to_string(i + 1);
+        static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
+        static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
+        const bool named = i < kOrdinalEn.size();
+        const std::string which_en = named ? std::string(kOrdinalEn[i]) + " meal" : "meal no. " + std::to_string(i + 1);
+        const std::string which_fr = named ? std::string(kOrdinalFr[i]) + " repas" : "repas no " + std::to_string(i + 1);
         const std::string minutes_late = std::to_string((meal.start - deadline).count());
         finding(day.date, "meal_late", Severity::warning,
                 {"The " + which_en + " began at " + meal.start_clock.hhmm() + ", " + minutes_late +

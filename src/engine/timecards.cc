@@ -182,7 +182,7 @@ std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, cons
     agreement::Holiday declared;
     declared.date = date;
     declared.id = "declared";
-    declared.name = {"declared holiday", "jour férié décrété"};
+    declared.name = {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
     declared.citation = agreement.holidays.unworked_citation;
     out.emplace(date, declared);
   }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <filesystem>
+#include <stdexcept>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -19,6 +20,16 @@ inline Agreement load_or_fail(const std::filesystem::path& file) {
   auto loaded = load_file(file);
   EXPECT_TRUE(loaded.has_value()) << (loaded ? std::string() : loaded.error().message);
   return loaded ? *loaded : Agreement{};
+}
+
+// The bundled agreements (agreements/, or $PLATEAU_AGREEMENTS), loaded once for a test program.
+inline const Registry& bundled_registry() {
+  static const Registry loaded = [] {
+    auto result = Registry::load_directory(default_agreements_dir());
+    if (!result) throw std::runtime_error(result.error().message);
+    return std::move(*result);
+  }();
+  return loaded;
 }
 
 inline Date day(int y, unsigned m, unsigned d) {

@@ -10,19 +10,13 @@
 #include <rapidcheck/gtest.h>
 
 #include "agreement/registry.h"
+#include "agreement/test_support.h"
 #include "engine/compute.h"
 
 namespace plateau::engine {
 namespace {
 
-const agreement::Registry& registry() {
-  static const agreement::Registry loaded = [] {
-    auto result = agreement::Registry::load_directory(agreement::default_agreements_dir());
-    if (!result) throw std::runtime_error(result.error().message);
-    return std::move(*result);
-  }();
-  return loaded;
-}
+const agreement::Registry& registry() { return agreement::testing::bundled_registry(); }
 
 struct Engaged {
   const char* classification;

@@ -17,6 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "agreement/registry.h"
+#include "agreement/test_support.h"
 #include "engine/compute.h"
 #include "io/batch_json.h"
 #include "io/pay_json.h"
@@ -35,14 +36,7 @@ std::vector<std::string> case_files() {
   return files;
 }
 
-const agreement::Registry& registry() {
-  static const agreement::Registry loaded = [] {
-    auto result = agreement::Registry::load_directory(agreement::default_agreements_dir());
-    if (!result) throw std::runtime_error(result.error().message);
-    return std::move(*result);
-  }();
-  return loaded;
-}
+const agreement::Registry& registry() { return agreement::testing::bundled_registry(); }
 
 void compare_list(const json& expected, const json& actual, const std::string& what) {
   ASSERT_TRUE(actual.is_array()) << what;

@@ -23,7 +23,9 @@ configure:
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-run: setup build
+# Builds the program alone (not the tests) before running it.
+run: setup configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau
 	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format text
 
 test: setup build

@@ -114,8 +114,7 @@ std::string explain(const PayLine& line, const std::string& lang) {
   const std::string amount = dollars(line.amount.dollars(), lang);
   const std::string exact_note = [&] {
     // Show the exact value when rounding changed it: "= $283.125 → $283.13".
-    Rational exact = line.hours ? Rational(line.hours->count(), 60) * *line.rate
-                                : line.base / Rational(line.divisor) * line.multiplier * Rational(line.count);
+    const Rational exact = exact_amount(line);
     if (exact == line.amount.dollars()) return " = " + amount;
     return " = " + dollars(exact, lang) + " → " + amount;
   }();

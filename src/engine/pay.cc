@@ -2,6 +2,11 @@
 
 namespace plateau::engine {
 
+Rational exact_amount(const PayLine& line) {
+  if (line.hours) return Rational(line.hours->count(), 60) * *line.rate;
+  return line.base / Rational(line.divisor) * line.multiplier * Rational(line.count);
+}
+
 std::string to_string(LineCode code) {
   switch (code) {
     case LineCode::daily_rate: return "daily_rate";

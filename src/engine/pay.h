@@ -98,6 +98,9 @@ struct BatchPay {
   Money total_gross;
 };
 
+// A line's amount before its one rounding: [hours ×] base ÷ divisor × multiplier × count.
+Rational exact_amount(const PayLine& line);
+
 std::string to_string(LineCode code);
 std::string to_string(AllowanceCode code);
 std::string to_string(Severity severity);

@@ -86,10 +86,7 @@ class PersonRules {
   }
 
   void add(PayLine pay_line) {
-    const Rational exact = pay_line.hours ? hours_of(*pay_line.hours) * *pay_line.rate
-                                          : pay_line.base / Rational(pay_line.divisor) * pay_line.multiplier *
-                                                Rational(pay_line.count);
-    pay_line.amount = ExactAmount(exact).round_to_cent();
+    pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent();
     out_.lines.push_back(std::move(pay_line));
   }
 
@@ -307,19 +304,19 @@ class PersonRules {
   }
 
   // --- Turnaround and weekly rest -----------------------------------------------------------
+  // The weekly rest that ends at `next`: by the days worked in `previous`'s week; a rule that needs
+  // a holiday long weekend applies only when a holiday lies between the two days.
   const agreement::WeeklyRest* weekly_rest_rule(const Timecard& previous, const Timecard& next) const {
     const int days_worked = week_of(previous).days_worked;
+    const auto holiday = batch_.holidays.upper_bound(previous.date);
+    const bool holiday_between = holiday != batch_.holidays.end() && holiday->first < next.date;
+    const agreement::WeeklyRest* plain = nullptr;
     for (const auto& rule : a_.rest.weekly) {
-      if (!rule.requires_holiday_long_weekend) continue;
-      for (auto it = batch_.holidays.upper_bound(previous.date); it != batch_.holidays.end() && it->first < next.date;
-           ++it) {
-        if (rule.days_worked == days_worked) return &rule;
-      }
+      if (rule.days_worked != days_worked) continue;
+      if (rule.requires_holiday_long_weekend && holiday_between) return &rule;
+      if (!rule.requires_holiday_long_weekend && plain == nullptr) plain = &rule;
     }
-    for (const auto& rule : a_.rest.weekly) {
-      if (!rule.requires_holiday_long_weekend && rule.days_worked == days_worked) return &rule;
-    }
-    return nullptr;
+    return plain;
   }
 
   void rest() {

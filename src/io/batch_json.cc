@@ -97,14 +97,6 @@ class Reader {
     return *parsed;
   }
 
-  Result<ClockTime> clock(od::value& value, const std::string& path, Date day) {
-    auto text = string(value, path, "a time HH:MM, like \"07:00\" or \"26:15\"");
-    if (!text) return tl::unexpected(text.error());
-    auto parsed = ClockTime::parse(*text, day);
-    if (!parsed) return tl::unexpected(parsed.error().at(path));
-    return *parsed;
-  }
-
   Result<Weekday> weekday(od::value& value, const std::string& path) {
     auto text = string(value, path, "a weekday like \"sunday\"");
     if (!text) return tl::unexpected(text.error());

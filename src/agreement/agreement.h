@@ -292,11 +292,13 @@ struct PremiumApproval {
 enum class PartialWeekPay { fifth_per_day_worked, full_week };
 enum class WeeklyHolidayWorked { top_up, full_rate_on_top };
 enum class DefaultWeeklyEngagement { whole_weeks, days_given };
+enum class PermitFeeTaxesPaidBy { producer, fee_payer };
 
 struct Interpretations {
   PartialWeekPay partial_week = PartialWeekPay::fifth_per_day_worked;
   WeeklyHolidayWorked weekly_holiday_worked = WeeklyHolidayWorked::top_up;
   DefaultWeeklyEngagement default_weekly_engagement = DefaultWeeklyEngagement::whole_weeks;
+  PermitFeeTaxesPaidBy permit_fee_taxes_paid_by = PermitFeeTaxesPaidBy::producer;
 };
 
 struct Agreement {

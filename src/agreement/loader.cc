@@ -506,6 +506,10 @@ class Loader {
       out.default_weekly_engagement = static_cast<DefaultWeeklyEngagement>(
           table->choice("default_weekly_engagement", {"whole_weeks", "days_given"}));
     }
+    if (table->has("permit_fee_taxes_paid_by")) {
+      out.permit_fee_taxes_paid_by = static_cast<PermitFeeTaxesPaidBy>(
+          table->choice("permit_fee_taxes_paid_by", {"producer", "fee_payer"}));
+    }
     table->done();
   }
 

@@ -1,5 +1,6 @@
 #include "engine/compute.h"
 
+#include "engine/contributions.h"
 #include "engine/rules.h"
 #include "engine/timecards.h"
 
@@ -11,11 +12,20 @@ Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry
   BatchPay out;
   out.agreement_id = normalized->agreement->id;
   out.agreement_versions = {to_string(normalized->agreement->effective)};
+  // Contributions are owed with the batch's pay: on its last day, whose sales-tax rates apply.
+  Date owed_on = normalized->crew.empty() ? Date{} : normalized->crew.front().last_listed;
+  for (const auto& person : normalized->crew) owed_on = std::max(owed_on, person.last_listed);
   out.crew.reserve(normalized->crew.size());
   for (const auto& person : normalized->crew) {
-    out.crew.push_back(pay_person(*normalized, person));
-    out.total_gross += out.crew.back().gross;
+    PersonPay pay = pay_person(*normalized, person);
+    if (auto added = add_contributions(*normalized, person, owed_on, pay); !added) {
+      return tl::unexpected(added.error());
+    }
+    out.total_gross += pay.gross;
+    out.total_net_pay += pay.net_pay;
+    out.crew.push_back(std::move(pay));
   }
+  out.remittances = remittances(out.crew);
   return out;
 }
 

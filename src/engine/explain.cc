@@ -192,4 +192,107 @@ std::string explain(const Allowance& allowance, const std::string& lang) {
   return text + cur;
 }
 
+namespace {
+
+// "6%", "1.5%", "9.975%" (en) or "6 %", "1,5 %" (fr).
+std::string percent(const Rational& rate, const std::string& lang) {
+  return number(rate * Rational(100), lang) + (french(lang) ? "\u00a0%" : "%");
+}
+
+// " = $62.2878 → $62.29" or " = $40.00"
+std::string result(const Rational& exact, Money amount, const std::string& lang) {
+  const std::string rounded = dollars(amount.dollars(), lang);
+  if (exact == amount.dollars()) return " = " + rounded;
+  return " = " + dollars(exact, lang) + " → " + rounded;
+}
+
+std::string cite(const agreement::Citation& citation) {
+  return citation.article.empty() ? "" : " (" + citation.article + ")";
+}
+
+std::string payer_words(agreement::Payer payer, const std::string& lang) {
+  if (payer == agreement::Payer::producer) return french(lang) ? "payé par le producteur" : "paid by the producer";
+  return french(lang) ? "retenu sur la paie" : "deducted from pay";
+}
+
+}  // namespace
+
+std::string payee_name(agreement::Payee payee, const std::string& lang) {
+  const bool fr = french(lang);
+  switch (payee) {
+    case agreement::Payee::guild: return fr ? "la Guilde" : "the Guild";
+    case agreement::Payee::financial_institution: return fr ? "l'institution financière" : "the financial institution";
+    case agreement::Payee::person: return fr ? "la personne" : "the person";
+  }
+  return "";
+}
+
+std::string explain(const Contribution& contribution, const std::string& lang) {
+  const bool fr = french(lang);
+  const std::string colon = fr ? " : " : ": ";
+  std::string text = contribution.name.in(lang);
+  if (contribution.week) {
+    const std::string fee = dollars(contribution.fee.dollars(), lang);
+    const std::string days = std::to_string(contribution.days) + (fr ? (contribution.days > 1 ? " jours" : " jour")
+                                                                      : (contribution.days > 1 ? " days" : " day"));
+    text += (fr ? ", semaine du " : ", week of ") + to_string(*contribution.week) + colon;
+    switch (contribution.fee_kind) {
+      case agreement::PermitFeeKind::per_day_capped_weekly: {
+        const Money uncapped = contribution.fee * contribution.days;
+        text += days + " × " + fee + " = " + dollars(uncapped.dollars(), lang);
+        if (contribution.weekly_cap && uncapped > *contribution.weekly_cap) {
+          text += fr ? ", plafonné à " + dollars(contribution.weekly_cap->dollars(), lang) + " par semaine"
+                     : ", capped at " + dollars(contribution.weekly_cap->dollars(), lang) + " a week";
+        }
+        break;
+      }
+      case agreement::PermitFeeKind::per_week:
+        text += fee + (fr ? " par semaine (" : " a week (") + days + (fr ? " travaillés)" : " worked)");
+        break;
+      case agreement::PermitFeeKind::per_week_or_portion:
+        text += fee + (fr ? " par semaine ou partie de semaine (" : " a week or portion of a week (") + days +
+                (fr ? " travaillés)" : " worked)");
+        break;
+    }
+    return text + ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
+  }
+  text += colon;
+  const Money base = contribution.base.value_or(Money());
+  if (contribution.cap && base.is_zero() && !contribution.gross.is_zero()) {
+    return text + (fr ? "rien, le plafond de " + dollars(contribution.cap->dollars(), lang) +
+                            " par production étant atteint (" + dollars(contribution.gross_to_date.dollars(), lang) +
+                            " payés auparavant)"
+                      : "nothing, the cap of " + dollars(contribution.cap->dollars(), lang) +
+                            " per production having been reached (" +
+                            dollars(contribution.gross_to_date.dollars(), lang) + " paid before)") +
+           cite(contribution.citation);
+  }
+  text += percent(*contribution.rate, lang) + " × " + dollars(base.dollars(), lang) +
+          result(base.dollars() * *contribution.rate, contribution.amount, lang);
+  if (contribution.cap && base != contribution.gross) {
+    text += fr ? " — la part du brut (" + dollars(contribution.gross.dollars(), lang) + ") sous le plafond de " +
+                     dollars(contribution.cap->dollars(), lang) + " par production, " +
+                     dollars(contribution.gross_to_date.dollars(), lang) + " ayant été payés auparavant"
+               : " — the part of the gross (" + dollars(contribution.gross.dollars(), lang) + ") under the cap of " +
+                     dollars(contribution.cap->dollars(), lang) + " per production, " +
+                     dollars(contribution.gross_to_date.dollars(), lang) + " having been paid before";
+  }
+  return text + ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
+}
+
+std::string explain(const Tax& tax, const std::string& lang) {
+  const bool fr = french(lang);
+  const std::string name = tax.code == "gst" ? (fr ? "TPS" : "GST") : (fr ? "TVQ" : "QST");
+  std::string text = name + (fr ? " sur " : " on ") + tax.on_name.in(lang) + (fr ? " : " : ": ") + percent(tax.rate, lang) + " × ";
+  if (!tax.gst_included.is_zero()) {
+    text += "(" + dollars(tax.taxed.dollars(), lang) + " + " + dollars(tax.gst_included.dollars(), lang) +
+            (fr ? " TPS = " : " GST = ") + dollars(tax.base.dollars(), lang) + ")";
+  } else {
+    text += dollars(tax.base.dollars(), lang);
+  }
+  text += result(tax.base.dollars() * tax.rate, tax.amount, lang);
+  text += fr ? ", taux en vigueur le " + to_string(tax.date) : ", rate in force on " + to_string(tax.date);
+  return text + ", " + payer_words(tax.paid_by, lang) + cite(tax.citation);
+}
+
 }  // namespace plateau::engine

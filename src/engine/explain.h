@@ -18,4 +18,14 @@ std::string line_label(const PayLine& line, const std::string& lang);
 std::string explain(const PayLine& line, const std::string& lang);
 std::string explain(const Allowance& allowance, const std::string& lang);
 
+// "Health & Welfare: 4% × $1,000.00 = $40.00 — the part of this pay's gross ($3,000.00) under the
+// $125,000.00 cap per production, $124,000.00 having been paid before (Qc5.02)"
+std::string explain(const Contribution& contribution, const std::string& lang);
+
+// "QST on admin_training: 7.5% × ($15.57 + $0.78 GST = $16.35) = $1.22625 → $1.23"
+std::string explain(const Tax& tax, const std::string& lang);
+
+// "guild", "institution financière", … in `lang`.
+std::string payee_name(agreement::Payee payee, const std::string& lang);
+
 }  // namespace plateau::engine

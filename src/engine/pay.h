@@ -79,6 +79,49 @@ struct Finding {
   agreement::Citation citation;
 };
 
+// A contribution the agreement sets on the person's gross for their category (retirement, health &
+// welfare, …), or a permit fee for one work week. Amount, exactly until its one rounding:
+//   base × rate                  (a percentage of gross; `base` is the gross within any cap)
+//   min(days × fee, weekly_cap)  (permit fee per day, capped a week) or fee (per week)
+struct Contribution {
+  std::string code;  // retirement, health_welfare, admin_training, vacation, checkoff, permit_fee
+  Text name;
+  Money amount;
+  agreement::Payer paid_by = agreement::Payer::producer;
+  agreement::Payee paid_to = agreement::Payee::guild;
+  agreement::Citation citation;
+  // Percentage contributions:
+  std::optional<Money> base;
+  std::optional<Rational> rate;
+  Money gross;                     // the batch's gross, before any cap
+  std::optional<Money> cap;        // the per-production cap on the gross that bears it
+  Money gross_to_date;             // gross paid before this batch on the production
+  // Permit fees:
+  std::optional<Date> week;        // first day of the work week
+  int days = 0;                    // days worked in that week
+  agreement::PermitFeeKind fee_kind = agreement::PermitFeeKind::per_week;
+  Money fee;                       // $50 a day, $100 a week, …
+  std::optional<Money> weekly_cap;
+};
+
+// GST or QST on a contribution marked "(plus GST & QST)", one line per tax and contribution code.
+//   amount = base × rate, where base is the contribution's amount, plus the GST line's amount when
+//   QST is levied on the amount plus GST (before 2013).
+struct Tax {
+  std::string code;  // gst, qst
+  std::string on;    // the contribution code taxed
+  Text on_name;      // its name
+  Money taxed;       // the contributions' amount
+  Money gst_included;  // QST before 2013: the GST added to the base
+  Money base;
+  Rational rate;
+  Money amount;
+  Date date;         // the date the amount is owed; its rate is the one in force then
+  agreement::Payer paid_by = agreement::Payer::producer;
+  agreement::Payee paid_to = agreement::Payee::guild;
+  agreement::Citation citation;
+};
+
 struct PersonPay {
   std::string id;
   std::string name;
@@ -88,14 +131,32 @@ struct PersonPay {
   std::vector<PayLine> lines;
   Money gross;
   std::vector<Allowance> allowances;
+  std::vector<Contribution> contributions;
+  std::vector<Tax> taxes;
+  Money net_pay;  // gross + contributions paid to the person − what is deducted from them
   std::vector<Finding> findings;
+};
+
+// What the producer sends to one payee for the batch, with the sum of each code.
+struct RemittanceItem {
+  std::string code;  // a contribution code, gst, qst (with `on`), or net_pay
+  std::string on;
+  Money amount;
+};
+
+struct Remittance {
+  agreement::Payee paid_to = agreement::Payee::guild;
+  Money amount;
+  std::vector<RemittanceItem> items;
 };
 
 struct BatchPay {
   std::string agreement_id;
   std::vector<std::string> agreement_versions;  // effective dates of the versions used
   std::vector<PersonPay> crew;
+  std::vector<Remittance> remittances;
   Money total_gross;
+  Money total_net_pay;
 };
 
 // A line's amount before its one rounding: [hours ×] base ÷ divisor × multiplier × count.

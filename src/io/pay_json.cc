@@ -15,7 +15,6 @@ std::string citation_text(const agreement::Citation& citation) { return citation
 
 class JsonOut {
  public:
-  void raw(const std::string& text) { out_ += text; }
   void key(const std::string& name) {
     comma();
     out_ += json_string(name) + ": ";
@@ -25,6 +24,13 @@ class JsonOut {
   void field(const std::string& name, const std::string& value) {
     key(name);
     value_string(value);
+  }
+  // A JSON number, written as given.
+  void field_number(const std::string& name, const std::string& digits) {
+    key(name);
+    comma();
+    out_ += digits;
+    first_ = false;
   }
   void value_string(const std::string& value) {
     comma();
@@ -67,6 +73,41 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.field("amount", line.amount.to_string());
   json.field("citation", citation_text(line.citation));
   json.field("explanation", engine::explain(line, lang));
+  json.close('}');
+}
+
+void write_contribution(JsonOut& json, const engine::Contribution& contribution, const std::string& lang) {
+  json.open('{');
+  json.field("code", contribution.code);
+  if (contribution.week) {
+    json.field("week", to_string(*contribution.week));
+    json.field_number("days", std::to_string(contribution.days));
+    json.field("kind", std::string(agreement::to_string(contribution.fee_kind)));
+    json.field("fee", contribution.fee.to_string());
+    if (contribution.weekly_cap) json.field("weekly_cap", contribution.weekly_cap->to_string());
+  }
+  if (contribution.base) json.field("base", contribution.base->to_string());
+  if (contribution.rate) json.field("rate", contribution.rate->to_decimal());
+  if (contribution.cap) json.field("cap", contribution.cap->to_string());
+  json.field("amount", contribution.amount.to_string());
+  json.field("paid_by", std::string(agreement::to_string(contribution.paid_by)));
+  json.field("paid_to", std::string(agreement::to_string(contribution.paid_to)));
+  json.field("citation", citation_text(contribution.citation));
+  json.field("explanation", engine::explain(contribution, lang));
+  json.close('}');
+}
+
+void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
+  json.open('{');
+  json.field("code", tax.code);
+  json.field("on", tax.on);
+  json.field("base", tax.base.to_string());
+  json.field("rate", tax.rate.to_decimal());
+  json.field("amount", tax.amount.to_string());
+  json.field("paid_by", std::string(agreement::to_string(tax.paid_by)));
+  json.field("paid_to", std::string(agreement::to_string(tax.paid_to)));
+  json.field("citation", citation_text(tax.citation));
+  json.field("explanation", engine::explain(tax, lang));
   json.close('}');
 }
 
@@ -131,6 +172,15 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
       json.close('}');
     }
     json.close(']');
+    json.key("contributions");
+    json.open('[');
+    for (const auto& contribution : person.contributions) write_contribution(json, contribution, lang);
+    json.close(']');
+    json.key("taxes");
+    json.open('[');
+    for (const auto& tax : person.taxes) write_tax(json, tax, lang);
+    json.close(']');
+    json.field("net_pay", person.net_pay.to_string());
     json.key("findings");
     json.open('[');
     for (const auto& finding : person.findings) {
@@ -146,9 +196,29 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
     json.close('}');
   }
   json.close(']');
+  json.key("remittances");
+  json.open('[');
+  for (const auto& remittance : pay.remittances) {
+    json.open('{');
+    json.field("paid_to", std::string(agreement::to_string(remittance.paid_to)));
+    json.field("amount", remittance.amount.to_string());
+    json.key("items");
+    json.open('[');
+    for (const auto& item : remittance.items) {
+      json.open('{');
+      json.field("code", item.code);
+      if (!item.on.empty()) json.field("on", item.on);
+      json.field("amount", item.amount.to_string());
+      json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+  }
+  json.close(']');
   json.key("totals");
   json.open('{');
   json.field("gross", pay.total_gross.to_string());
+  json.field("net_pay", pay.total_net_pay.to_string());
   json.close('}');
   json.close('}');
   return json.take() + "\n";

@@ -1,0 +1,207 @@
+#include "engine/contributions.h"
+
+#include <algorithm>
+#include <map>
+
+namespace plateau::engine {
+
+namespace {
+
+using agreement::Payee;
+using agreement::Payer;
+
+// A percentage of gross: base = the part of this batch's gross that lies under the cap, counting
+// what was paid before on the production; a batch that crosses the cap splits its gross there.
+Contribution percentage_contribution(const agreement::Agreement& agreement, const agreement::ContributionRule& rule,
+                                     Money gross, Money gross_to_date) {
+  Contribution out;
+  out.code = rule.code;
+  out.name = rule.name;
+  out.paid_by = rule.paid_by;
+  out.paid_to = rule.paid_to;
+  out.citation = rule.citation;
+  out.rate = rule.rate;
+  out.gross = gross;
+  out.gross_to_date = gross_to_date;
+  Money base = gross;
+  if (rule.cap) {
+    const agreement::Cap* cap = agreement.cap(*rule.cap);  // the loader checked it exists
+    out.cap = cap->per_production;
+    const Money room = std::max(Money(), cap->per_production - gross_to_date);
+    base = std::min(gross, room);
+  }
+  out.base = base;
+  out.amount = (base * rule.rate).round_to_cent();
+  return out;
+}
+
+// The permit fee of one work week in which the permittee worked `days` days.
+Contribution permit_fee(const agreement::PermitFee& fee, Date week, int days, Payer paid_by) {
+  Contribution out;
+  out.code = "permit_fee";
+  out.name = {"Permit fee", "Droit de permis"};
+  out.paid_by = paid_by;
+  out.paid_to = fee.paid_to;
+  out.citation = fee.citation;
+  out.week = week;
+  out.days = days;
+  out.fee_kind = fee.kind;
+  out.fee = fee.amount;
+  out.weekly_cap = fee.weekly_cap;
+  switch (fee.kind) {
+    case agreement::PermitFeeKind::per_day_capped_weekly:
+      out.amount = fee.amount * days;
+      if (fee.weekly_cap) out.amount = std::min(out.amount, *fee.weekly_cap);
+      break;
+    case agreement::PermitFeeKind::per_week:
+    case agreement::PermitFeeKind::per_week_or_portion:
+      out.amount = fee.amount;
+      break;
+  }
+  return out;
+}
+
+// GST, then QST, on `taxed` (the sum of one contribution code's amounts).
+std::vector<Tax> sales_taxes(const agreement::SalesTaxPeriod& period, const Contribution& on, Money taxed,
+                             Date owed_on, Payer paid_by, Payee paid_to) {
+  Tax gst;
+  gst.code = "gst";
+  gst.on = on.code;
+  gst.on_name = on.name;
+  gst.taxed = taxed;
+  gst.base = taxed;
+  gst.rate = period.gst;
+  gst.amount = (taxed * period.gst).round_to_cent();
+  gst.date = owed_on;
+  gst.paid_by = paid_by;
+  gst.paid_to = paid_to;
+  gst.citation = period.citation;
+  Tax qst = gst;
+  qst.code = "qst";
+  qst.rate = period.qst;
+  if (period.qst_on_amount_plus_gst) {
+    qst.gst_included = gst.amount;
+    qst.base = taxed + gst.amount;
+  }
+  qst.amount = (qst.base * period.qst).round_to_cent();
+  return {gst, qst};
+}
+
+}  // namespace
+
+Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecards& person, Date owed_on,
+                               PersonPay& pay) {
+  const agreement::Agreement& agreement = *batch.agreement;
+  const agreement::Category& category = *person.category;
+  const Money gross_to_date = person.input->production_gross_to_date;
+  for (const auto& rule : category.contributions) {
+    pay.contributions.push_back(percentage_contribution(agreement, rule, pay.gross, gross_to_date));
+  }
+  if (category.permit_fee) {
+    const Payer paid_by =
+        person.input->permit_fee_paid_by == PermitFeePayer::permittee ? Payer::person : Payer::producer;
+    for (const auto& week : person.weeks) {
+      if (week.days_worked == 0) continue;
+      pay.contributions.push_back(permit_fee(*category.permit_fee, week.start, week.days_worked, paid_by));
+    }
+  }
+
+  // Sales taxes: one GST and one QST line per taxed contribution code, on the sum of its amounts.
+  std::vector<const Contribution*> taxed_codes;  // the first contribution of each taxed code
+  std::map<std::string, Money> taxed_amount;
+  std::map<std::string, Payer> taxes_paid_by;
+  std::map<std::string, Payee> taxes_paid_to;
+  const auto taxed = [&](const Contribution& contribution) {
+    if (contribution.code == "permit_fee") return category.permit_fee->sales_taxes;
+    const auto rule = std::find_if(category.contributions.begin(), category.contributions.end(),
+                                   [&](const auto& r) { return r.code == contribution.code; });
+    return rule != category.contributions.end() && rule->sales_taxes;
+  };
+  for (const auto& contribution : pay.contributions) {
+    if (!taxed(contribution)) continue;
+    if (!taxed_amount.contains(contribution.code)) taxed_codes.push_back(&contribution);
+    taxed_amount[contribution.code] += contribution.amount;
+    const bool producer_pays_fee_taxes =
+        contribution.code == "permit_fee" &&
+        agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
+    taxes_paid_by[contribution.code] = producer_pays_fee_taxes ? Payer::producer : contribution.paid_by;
+    taxes_paid_to[contribution.code] = contribution.paid_to;
+  }
+  std::vector<Tax> taxes;
+  for (const Contribution* first : taxed_codes) {
+    const std::string& code = first->code;
+    const Money amount = taxed_amount[code];
+    if (amount.is_zero()) continue;
+    const agreement::SalesTaxPeriod* period = agreement.sales_tax_on(owed_on);
+    if (period == nullptr) {
+      return fail(person.path + ".category: the agreement " + agreement.id + " (" + to_string(agreement.effective) +
+                  ") gives no GST and QST rates for " + to_string(owed_on) + ", the day " + code +
+                  " is owed; expected a [[sales_tax]] period that covers it");
+    }
+    for (auto& tax : sales_taxes(*period, *first, amount, owed_on, taxes_paid_by[code], taxes_paid_to[code])) {
+      taxes.push_back(std::move(tax));
+    }
+  }
+  pay.taxes = std::move(taxes);
+
+  // Net pay: gross, plus what is paid to the person, less what is deducted from them.
+  pay.net_pay = pay.gross;
+  for (const auto& contribution : pay.contributions) {
+    if (contribution.paid_to == Payee::person && contribution.paid_by == Payer::producer) {
+      pay.net_pay += contribution.amount;
+    }
+    if (contribution.paid_by == Payer::person && contribution.paid_to != Payee::person) {
+      pay.net_pay -= contribution.amount;
+    }
+  }
+  for (const auto& tax : pay.taxes) {
+    if (tax.paid_by == Payer::person) pay.net_pay -= tax.amount;
+  }
+  return {};
+}
+
+std::vector<Remittance> remittances(const std::vector<PersonPay>& crew) {
+  std::vector<Remittance> out;
+  const auto add = [&](Payee payee, const std::string& code, const std::string& on, Money amount) {
+    auto remittance = std::find_if(out.begin(), out.end(), [&](const Remittance& r) { return r.paid_to == payee; });
+    if (remittance == out.end()) {
+      out.push_back(Remittance{payee, Money(), {}});
+      remittance = out.end() - 1;
+    }
+    remittance->amount += amount;
+    auto item = std::find_if(remittance->items.begin(), remittance->items.end(),
+                             [&](const RemittanceItem& i) { return i.code == code && i.on == on; });
+    if (item == remittance->items.end()) {
+      remittance->items.push_back(RemittanceItem{code, on, Money()});
+      item = remittance->items.end() - 1;
+    }
+    item->amount += amount;
+  };
+  for (const auto& person : crew) {
+    for (const auto& contribution : person.contributions) {
+      // What is paid to the person travels in their net pay.
+      if (contribution.paid_to != Payee::person) add(contribution.paid_to, contribution.code, "", contribution.amount);
+    }
+    for (const auto& tax : person.taxes) add(tax.paid_to, tax.code, tax.on, tax.amount);
+  }
+  for (const auto& person : crew) add(Payee::person, "net_pay", "", person.net_pay);
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Remittance& a, const Remittance& b) { return a.paid_to < b.paid_to; });
+  // Each contribution's taxes right after it: health_welfare, admin_training, gst and qst on it, …
+  for (auto& remittance : out) {
+    std::vector<std::string> order;
+    for (const auto& item : remittance.items) {
+      const std::string& base = item.on.empty() ? item.code : item.on;
+      if (std::find(order.begin(), order.end(), base) == order.end()) order.push_back(base);
+    }
+    const auto rank = [&](const RemittanceItem& item) {
+      const std::string& base = item.on.empty() ? item.code : item.on;
+      return std::make_pair(std::find(order.begin(), order.end(), base) - order.begin(), !item.on.empty());
+    };
+    std::stable_sort(remittance.items.begin(), remittance.items.end(),
+                     [&](const RemittanceItem& a, const RemittanceItem& b) { return rank(a) < rank(b); });
+  }
+  return out;
+}
+
+}  // namespace plateau::engine

@@ -1,6 +1,6 @@
 // The plateau command: compute pay from a payroll batch, check one, show an agreement's rules.
 //
-//   plateau compute FILE|- [--format json|text] [--lang en|fr] [-o FILE]
+//   plateau compute FILE|- [--format json|text|remittance-csv] [--lang en|fr] [-o FILE]
 //   plateau check FILE|-
 //   plateau agreements list
 //   plateau agreements show ID [--date YYYY-MM-DD] [--lang en|fr]
@@ -24,6 +24,7 @@
 #include "io/batch_json.h"
 #include "io/pay_json.h"
 #include "io/pay_text.h"
+#include "io/remittance_csv.h"
 
 namespace {
 
@@ -123,8 +124,14 @@ int run_compute(const ComputeOptions& options, bool check_only) {
     }
     std::string format = options.format;
     if (format.empty()) format = (options.output.empty() && ::isatty(STDOUT_FILENO)) ? "text" : "json";
-    const std::string rendered = format == "text" ? io::write_pay_text(*pay, batch->production.title, options.lang)
-                                                  : io::write_pay_json(*pay, options.lang);
+    std::string rendered;
+    if (format == "text") {
+      rendered = io::write_pay_text(*pay, batch->production.title, options.lang);
+    } else if (format == "remittance-csv") {
+      rendered = io::write_remittance_csv(*pay);
+    } else {
+      rendered = io::write_pay_json(*pay, options.lang);
+    }
     if (auto written = write_output(options.output, rendered); !written) return report(written.error(), "");
     return has_errors ? kComputedWithErrors : kComputed;
   } catch (const OverflowError& overflow) {
@@ -145,12 +152,15 @@ int main(int argc, char** argv) {
   auto* compute = app.add_subcommand("compute", "Compute pay lines, gross, per diems and findings for a payroll batch");
   compute->add_option("file", compute_options.file, "Payroll batch (JSON, plateau-payroll/1), or - for standard input")
       ->required();
-  compute->add_option("--format", compute_options.format, "json or text (default: text on a terminal, json otherwise)")
-      ->check(CLI::IsMember({"json", "text"}));
+  compute->add_option("--format", compute_options.format,
+                      "json, text, or remittance-csv (the guild's remittance report: one row per person and payee); "
+                      "default: text on a terminal, json otherwise")
+      ->check(CLI::IsMember({"json", "text", "remittance-csv"}));
   compute->add_option("--lang", compute_options.lang, "Language of explanations: en or fr")
       ->check(CLI::IsMember({"en", "fr"}));
   compute->add_option("-o,--output", compute_options.output, "Write to FILE (atomically) instead of standard output");
-  compute->footer("Example:\n  plateau compute examples/le-grand-nord.json --format text --lang fr");
+  compute->footer("Examples:\n  plateau compute examples/le-grand-nord.json --format text --lang fr\n"
+                  "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv");
 
   ComputeOptions check_options;
   auto* check = app.add_subcommand("check", "Validate a payroll batch; print each problem with its place");

@@ -222,7 +222,7 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
   switch (payee) {
     case agreement::Payee::guild: return fr ? "la Guilde" : "the Guild";
     case agreement::Payee::financial_institution: return fr ? "l'institution financière" : "the financial institution";
-    case agreement::Payee::person: return fr ? "la personne" : "the person";
+    case agreement::Payee::person: return fr ? "l'équipe (paies nettes)" : "the crew (net pay)";
   }
   return "";
 }

@@ -42,6 +42,20 @@ std::string write_pay_text(const engine::BatchPay& pay, const std::string& produ
       out += pad_left(engine::explain_money(amount, lang), kAmountWidth) + "  " +
              (fr ? "PER DIEM (hors brut) " : "PER DIEMS (not in gross) ") + currency + "\n";
     }
+    if (!person.contributions.empty()) {
+      out += fr ? "  Cotisations et retenues :\n" : "  Contributions and deductions:\n";
+      for (const auto& contribution : person.contributions) {
+        out += pad_left(engine::explain_money(contribution.amount, lang), kAmountWidth) + "  " +
+               engine::explain(contribution, lang) + "\n";
+      }
+      for (const auto& tax : person.taxes) {
+        out += pad_left(engine::explain_money(tax.amount, lang), kAmountWidth) + "  " + engine::explain(tax, lang) + "\n";
+      }
+    }
+    out += pad_left(engine::explain_money(person.net_pay, lang), kAmountWidth) + "  " +
+           (fr ? "NET (brut + versé à la personne − retenues; avant impôts)"
+               : "NET PAY (gross + paid to the person − deductions; before income tax)") +
+           "\n";
     for (const auto& finding : person.findings) {
       out += "  [" + engine::to_string(finding.severity) + "] " + to_string(finding.date) + " " + finding.code + ": " +
              finding.message.in(lang) + (finding.citation.article.empty() ? "" : " (" + finding.citation.article + ")") +
@@ -50,6 +64,17 @@ std::string write_pay_text(const engine::BatchPay& pay, const std::string& produ
   }
   out += "\n" + pad_left(engine::explain_money(pay.total_gross, lang), kAmountWidth) + "  " +
          (fr ? "BRUT TOTAL DU LOT" : "BATCH GROSS") + "\n";
+  out += pad_left(engine::explain_money(pay.total_net_pay, lang), kAmountWidth) + "  " +
+         (fr ? "NET TOTAL DU LOT" : "BATCH NET PAY") + "\n";
+  if (!pay.remittances.empty()) out += fr ? "\nVersements :\n" : "\nRemittances:\n";
+  for (const auto& remittance : pay.remittances) {
+    out += pad_left(engine::explain_money(remittance.amount, lang), kAmountWidth) + "  " +
+           (fr ? "à " : "to ") + engine::payee_name(remittance.paid_to, lang) + "\n";
+    for (const auto& item : remittance.items) {
+      out += pad_left(engine::explain_money(item.amount, lang), kAmountWidth * 2) + "  " + item.code +
+             (item.on.empty() ? "" : (fr ? " sur " : " on ") + item.on) + "\n";
+    }
+  }
   return out;
 }
 

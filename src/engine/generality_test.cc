@@ -71,7 +71,7 @@ TEST(Generality, AqtisRestRulesFromDataAlone) {
 namespace plateau::engine {
 namespace {
 
-// The [interpretations] keys switch the engine's readings (docs/interpretations.md E1–E3).
+// The [interpretations] keys switch the engine's readings (docs/interpretations.md E1–E3, E14).
 class Interpretations : public testing::Test {
  protected:
   static agreement::Agreement dgc() {
@@ -111,6 +111,7 @@ TEST_F(Interpretations, TheSheetFileStatesTheDefaults) {
   EXPECT_EQ(version.interpretations.partial_week, agreement::PartialWeekPay::fifth_per_day_worked);
   EXPECT_EQ(version.interpretations.weekly_holiday_worked, agreement::WeeklyHolidayWorked::top_up);
   EXPECT_EQ(version.interpretations.default_weekly_engagement, agreement::DefaultWeeklyEngagement::whole_weeks);
+  EXPECT_EQ(version.interpretations.permit_fee_taxes_paid_by, agreement::PermitFeeTaxesPaidBy::producer);
 }
 
 TEST_F(Interpretations, PartialWeekFifthPerDayOrWholeWeek) {
@@ -135,6 +136,35 @@ TEST_F(Interpretations, DefaultWeeklyEngagement) {
   auto days_given = dgc();
   days_given.interpretations.default_weekly_engagement = agreement::DefaultWeeklyEngagement::days_given;
   EXPECT_EQ(run(days_given, batch).crew[0].gross.to_string(), "2508.00");
+}
+
+TEST_F(Interpretations, PermitFeeTaxesPaidByProducerOrFeePayer) {
+  // A Canadian permittee (permit fee $50 a week or portion), 2nd AD daily $585, one day Mon
+  // 2009-04-06, the fee deducted from her pay.
+  Batch batch;
+  batch.production.agreement = "dgc-quebec";
+  CrewInput second;
+  second.id = "AD2";
+  second.classification = "2nd Assistant Director";
+  second.category = "permittee_canadian";
+  second.rate = Money::parse("585").value();
+  second.permit_fee_paid_by = PermitFeePayer::permittee;
+  second.days.push_back(day("2009-04-06", "07:00", "17:00", {{"12:00", "12:30"}}));
+  batch.crew.push_back(second);
+  // gross 585.00; vacation 5% = 29.25; check-off 2% = 11.70; permit fee 50.00 deducted.
+  // GST 5% × 50.00 = 2.50; QST 7.5% × (50.00 + 2.50) = 3.9375 → 3.94.
+  // Producer pays the taxes: net = 585.00 + 29.25 − 11.70 − 50.00 = 552.55.
+  EXPECT_EQ(run(dgc(), batch).crew[0].net_pay.to_string(), "552.55");
+  // The fee's payer pays them too: 552.55 − 2.50 − 3.94 = 546.11.
+  auto fee_payer = dgc();
+  fee_payer.interpretations.permit_fee_taxes_paid_by = agreement::PermitFeeTaxesPaidBy::fee_payer;
+  const BatchPay pay = run(fee_payer, batch);
+  EXPECT_EQ(pay.crew[0].net_pay.to_string(), "546.11");
+  ASSERT_EQ(pay.crew[0].taxes.size(), 4u);  // GST and QST on the fund (producer), then on the fee
+  EXPECT_EQ(pay.crew[0].taxes[0].paid_by, agreement::Payer::producer);
+  EXPECT_EQ(pay.crew[0].taxes[2].on, "permit_fee");
+  EXPECT_EQ(pay.crew[0].taxes[2].paid_by, agreement::Payer::person);
+  EXPECT_EQ(pay.crew[0].taxes[3].amount.to_string(), "3.94");
 }
 
 }  // namespace

@@ -55,7 +55,7 @@ if [ ! -e "$work/never.json" ]; then echo "ok   nothing written on bad input"; p
 expect "usage: no command"   2 'A subcommand is required|subcommand' -- "$plateau"
 expect "usage: bad format"   2 'format' -- "$plateau" compute "$example" --format xml
 expect "usage: bad lang"     2 'lang' -- "$plateau" compute "$example" --lang de
-expect "help"                0 'Example:' -- "$plateau" compute --help
+expect "help"                0 'Examples?:' -- "$plateau" compute --help
 expect "agreements list"     0 'dgc-quebec' -- "$plateau" agreements list
 expect "agreements show"     0 'Qc 2\.05' -- "$plateau" agreements show dgc-quebec
 expect "agreements show fr"  0 'Heures supplémentaires|heures supplémentaires' -- "$plateau" agreements show dgc-quebec --lang fr

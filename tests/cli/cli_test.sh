@@ -30,6 +30,7 @@ expect() {
 expect "compute json"        0 '^\{"format": "plateau-pay/1", "agreement": \{"id": "dgc-quebec"' -- "$plateau" compute "$example" --format json
 expect "compute json totals" 0 '"totals": \{"gross": "[0-9]+\.[0-9]{2}", "net_pay": "[0-9]+\.[0-9]{2}"\}' -- "$plateau" compute "$example" --format json
 expect "compute text"        0 'BATCH GROSS' -- "$plateau" compute "$example" --format text
+expect "remittance csv"      0 '^,TOTAL,,guild,[0-9.]+,' -- "$plateau" compute "$example" --format remittance-csv
 expect "compute french"      0 'Taux journalier, lun\. 2009-04-06' -- "$plateau" compute "$example" --format text --lang fr
 expect "json when piped"     0 '^\{"format"' -- "$plateau" compute "$example"
 expect "stdin"               0 '"plateau-pay/1"' -- bash -c "\"$plateau\" compute - --format json < \"$example\""

@@ -6,8 +6,8 @@
 
 namespace plateau::engine {
 
-Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry) {
-  auto normalized = normalize(batch, registry);
+Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options) {
+  auto normalized = normalize(batch, registry, options.keep_going);
   if (!normalized) return tl::unexpected(normalized.error());
   BatchPay out;
   out.agreement_id = normalized->agreement->id;
@@ -26,6 +26,7 @@ Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry
     out.crew.push_back(std::move(pay));
   }
   out.remittances = remittances(out.crew);
+  for (const auto& rejected : normalized->rejected) out.rejected.push_back(rejected.error);
   return out;
 }
 

@@ -15,6 +15,12 @@
 
 namespace plateau::engine {
 
-Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry);
+struct ComputeOptions {
+  // Leave out a person whose timecards cannot stand (listed in BatchPay::rejected) and compute
+  // the others, instead of rejecting the batch. Problems with the production still reject it.
+  bool keep_going = false;
+};
+
+Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options = {});
 
 }  // namespace plateau::engine

@@ -9,6 +9,7 @@
 
 #include "agreement/agreement.h"
 #include "core/calendar.h"
+#include "core/error.h"
 #include "core/money.h"
 #include "core/rational.h"
 
@@ -155,6 +156,7 @@ struct BatchPay {
   std::vector<std::string> agreement_versions;  // effective dates of the versions used
   std::vector<PersonPay> crew;
   std::vector<Remittance> remittances;
+  std::vector<Error> rejected;  // people left out when computing with keep_going, with why
   Money total_gross;
   Money total_net_pay;
 };

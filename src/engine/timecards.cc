@@ -189,6 +189,92 @@ std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, cons
   return out;
 }
 
+// One person's timecards, checked and classified; the first problem found is the error.
+Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
+                                         const std::map<Date, agreement::Holiday>& holidays, std::size_t c) {
+  const CrewInput& input = batch.crew[c];
+  PersonTimecards person;
+  person.input = &input;
+  person.path = crew_path(c);
+  if (auto resolved = resolve_engagement(agreement, batch.production, input, person.path, person); !resolved) {
+    return tl::unexpected(resolved.error());
+  }
+  // Days by date; each date once.
+  std::vector<std::size_t> order(input.days.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; });
+  for (std::size_t k = 1; k < order.size(); ++k) {
+    if (input.days[order[k]].date == input.days[order[k - 1]].date) {
+      return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
+                  " is also given at days[" + std::to_string(order[k - 1]) + "]; expected each date once");
+    }
+  }
+  if (!order.empty()) {
+    person.first_listed = input.days[order.front()].date;
+    person.last_listed = input.days[order.back()].date;
+  }
+  // The engagement: as given, else the days given (a weekly engagement: their whole work weeks).
+  if (input.engagement) {
+    person.engagement = *input.engagement;
+  } else if (!order.empty()) {
+    person.engagement = {person.first_listed, person.last_listed};
+    if (person.basis == agreement::Basis::weekly &&
+        agreement.interpretations.default_weekly_engagement == agreement::DefaultWeeklyEngagement::whole_weeks) {
+      const Weekday first_day = batch.production.week_starts_on;
+      person.engagement = {work_week_start(person.first_listed, first_day),
+                           add_days(work_week_start(person.last_listed, first_day), 6)};
+    }
+  }
+  for (const std::size_t index : order) {
+    const DayInput& day = input.days[index];
+    Timecard card;
+    card.input = &day;
+    card.path = day_path(c, index);
+    card.date = day.date;
+    card.worked = day.worked;
+    if (day.date < person.engagement.start || day.date > person.engagement.end) {
+      return fail(card.path + ".date: " + to_string(day.date) + " is outside the engagement " +
+                  to_string(person.engagement.start) + " to " + to_string(person.engagement.end) +
+                  "; expected a day within it");
+    }
+    if (day.location == Location::distant && day.distant) {
+      const auto& per_diem = agreement.locations.per_diem;
+      if (day.distant->currency != per_diem.home_currency && day.distant->currency != per_diem.foreign_currency) {
+        return fail(card.path + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
+                    per_diem.home_currency + "\" (in Canada) or \"" + per_diem.foreign_currency + "\" (elsewhere)");
+      }
+    }
+    if (day.worked) {
+      if (auto timed = time_day(zone, day, card.path, card); !timed) return tl::unexpected(timed.error());
+    }
+    const auto holiday = holidays.find(day.date);
+    if (holiday != holidays.end()) card.holiday = &holiday->second;
+    person.days.push_back(std::move(card));
+  }
+  // Work weeks, and each work day's place in its week.
+  const std::int64_t weekly_days = agreement.day_rates.weekly_days;
+  for (auto& card : person.days) {
+    card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+    if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
+      WorkWeek week;
+      week.start = card.week_start;
+      week.full_engagement = person.engagement.start <= week.start && add_days(week.start, 6) <= person.engagement.end;
+      person.weeks.push_back(week);
+    }
+    if (!card.worked) continue;
+    card.ordinal_in_week = ++person.weeks.back().days_worked;
+    if (card.ordinal_in_week <= weekly_days) {
+      card.kind = agreement::DayKind::first_five;
+    } else if (card.ordinal_in_week == weekly_days + 1) {
+      card.kind = agreement::DayKind::sixth;
+    } else {
+      card.kind = agreement::DayKind::seventh;
+    }
+  }
+  return person;
+}
+
 }  // namespace
 
 bool is_regular_day_off(const Production& production, Date date) {
@@ -197,7 +283,7 @@ bool is_regular_day_off(const Production& production, Date date) {
          production.regular_days_off.end();
 }
 
-Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry) {
+Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry, bool keep_going) {
   NormalizedBatch out;
   out.production = &batch.production;
   auto version = choose_version(batch, registry);
@@ -214,87 +300,13 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   out.holidays = holidays_for(agreement, batch);
 
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    const CrewInput& input = batch.crew[c];
-    PersonTimecards person;
-    person.input = &input;
-    person.path = crew_path(c);
-    if (auto resolved = resolve_engagement(agreement, batch.production, input, person.path, person); !resolved) {
-      return tl::unexpected(resolved.error());
+    auto person = normalize_person(agreement, batch, *zone, out.holidays, c);
+    if (!person) {
+      if (!keep_going) return tl::unexpected(person.error());
+      out.rejected.push_back(RejectedPerson{c, person.error()});
+      continue;
     }
-    // Days by date; each date once.
-    std::vector<std::size_t> order(input.days.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(),
-                     [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; });
-    for (std::size_t k = 1; k < order.size(); ++k) {
-      if (input.days[order[k]].date == input.days[order[k - 1]].date) {
-        return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
-                    " is also given at days[" + std::to_string(order[k - 1]) + "]; expected each date once");
-      }
-    }
-    if (!order.empty()) {
-      person.first_listed = input.days[order.front()].date;
-      person.last_listed = input.days[order.back()].date;
-    }
-    // The engagement: as given, else the days given (a weekly engagement: their whole work weeks).
-    if (input.engagement) {
-      person.engagement = *input.engagement;
-    } else if (!order.empty()) {
-      person.engagement = {person.first_listed, person.last_listed};
-      if (person.basis == agreement::Basis::weekly &&
-          agreement.interpretations.default_weekly_engagement == agreement::DefaultWeeklyEngagement::whole_weeks) {
-        const Weekday first_day = batch.production.week_starts_on;
-        person.engagement = {work_week_start(person.first_listed, first_day),
-                             add_days(work_week_start(person.last_listed, first_day), 6)};
-      }
-    }
-    for (const std::size_t index : order) {
-      const DayInput& day = input.days[index];
-      Timecard card;
-      card.input = &day;
-      card.path = day_path(c, index);
-      card.date = day.date;
-      card.worked = day.worked;
-      if (day.date < person.engagement.start || day.date > person.engagement.end) {
-        return fail(card.path + ".date: " + to_string(day.date) + " is outside the engagement " +
-                    to_string(person.engagement.start) + " to " + to_string(person.engagement.end) +
-                    "; expected a day within it");
-      }
-      if (day.location == Location::distant && day.distant) {
-        const auto& per_diem = agreement.locations.per_diem;
-        if (day.distant->currency != per_diem.home_currency && day.distant->currency != per_diem.foreign_currency) {
-          return fail(card.path + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
-                      per_diem.home_currency + "\" (in Canada) or \"" + per_diem.foreign_currency + "\" (elsewhere)");
-        }
-      }
-      if (day.worked) {
-        if (auto timed = time_day(*zone, day, card.path, card); !timed) return tl::unexpected(timed.error());
-      }
-      const auto holiday = out.holidays.find(day.date);
-      if (holiday != out.holidays.end()) card.holiday = &holiday->second;
-      person.days.push_back(std::move(card));
-    }
-    // Work weeks, and each work day's place in its week.
-    const std::int64_t weekly_days = agreement.day_rates.weekly_days;
-    for (auto& card : person.days) {
-      card.week_start = work_week_start(card.date, batch.production.week_starts_on);
-      if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
-        WorkWeek week;
-        week.start = card.week_start;
-        week.full_engagement = person.engagement.start <= week.start && add_days(week.start, 6) <= person.engagement.end;
-        person.weeks.push_back(week);
-      }
-      if (!card.worked) continue;
-      card.ordinal_in_week = ++person.weeks.back().days_worked;
-      if (card.ordinal_in_week <= weekly_days) {
-        card.kind = agreement::DayKind::first_five;
-      } else if (card.ordinal_in_week == weekly_days + 1) {
-        card.kind = agreement::DayKind::sixth;
-      } else {
-        card.kind = agreement::DayKind::seventh;
-      }
-    }
-    out.crew.push_back(std::move(person));
+    out.crew.push_back(std::move(*person));
   }
   return out;
 }

@@ -71,15 +71,24 @@ struct PersonTimecards {
   Date last_listed;
 };
 
+// A person whose timecards could not stand, left out when computing with keep_going.
+struct RejectedPerson {
+  std::size_t index;  // in Batch::crew
+  Error error;
+};
+
 struct NormalizedBatch {
   const agreement::Agreement* agreement = nullptr;
   const Production* production = nullptr;
   std::map<Date, agreement::Holiday> holidays;  // the agreement's and the declared ones
   std::vector<PersonTimecards> crew;
+  std::vector<RejectedPerson> rejected;  // keep_going only
 };
 
 // REQUIRES: `batch` and `registry` outlive the result (it points into them).
-Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry);
+// A problem with the production rejects the batch. A problem with a person's timecards rejects
+// the batch too, unless `keep_going`: then that person is left out and listed in `rejected`.
+Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry, bool keep_going = false);
 
 // Whether `date` is one of the production's regular days off.
 bool is_regular_day_off(const Production& production, Date date);

@@ -24,6 +24,7 @@ Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry
     out.total_gross += pay.gross;
     out.total_net_pay += pay.net_pay;
     out.crew.push_back(std::move(pay));
+    if (options.progress) options.progress(out.crew.size(), normalized->crew.size());
   }
   out.remittances = remittances(out.crew);
   for (const auto& rejected : normalized->rejected) out.rejected.push_back(rejected.error);

@@ -8,6 +8,8 @@
 // computed from it. Arithmetic overflow throws OverflowError (core/error.h).
 #pragma once
 
+#include <functional>
+
 #include "agreement/registry.h"
 #include "core/error.h"
 #include "engine/batch.h"
@@ -19,6 +21,8 @@ struct ComputeOptions {
   // Leave out a person whose timecards cannot stand (listed in BatchPay::rejected) and compute
   // the others, instead of rejecting the batch. Problems with the production still reject it.
   bool keep_going = false;
+  // Called after each person is computed, with how many are done and how many there are.
+  std::function<void(std::size_t done, std::size_t total)> progress;
 };
 
 Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options = {});

@@ -26,7 +26,7 @@ Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry
     out.crew.push_back(std::move(pay));
     if (options.progress) options.progress(out.crew.size(), normalized->crew.size());
   }
-  out.remittances = remittances(out.crew);
+  out.remittances = remittances(*normalized->agreement, out.crew);
   for (const auto& rejected : normalized->rejected) out.rejected.push_back(rejected.error);
   return out;
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 namespace plateau::engine {
 
@@ -160,7 +161,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
   return {};
 }
 
-std::vector<Remittance> remittances(const std::vector<PersonPay>& crew) {
+std::vector<Remittance> remittances(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew) {
   std::vector<Remittance> out;
   const auto add = [&](Payee payee, const std::string& code, const std::string& on, Money amount) {
     auto remittance = std::find_if(out.begin(), out.end(), [&](const Remittance& r) { return r.paid_to == payee; });
@@ -187,16 +188,22 @@ std::vector<Remittance> remittances(const std::vector<PersonPay>& crew) {
   for (const auto& person : crew) add(Payee::person, "net_pay", "", person.net_pay);
   std::stable_sort(out.begin(), out.end(),
                    [](const Remittance& a, const Remittance& b) { return a.paid_to < b.paid_to; });
-  // Each contribution's taxes right after it: health_welfare, admin_training, gst and qst on it, …
+  // The agreement's order of contribution codes; each tax right after the contribution it is on.
+  std::vector<std::string> order;
+  const auto note = [&](const std::string& code) {
+    if (std::find(order.begin(), order.end(), code) == order.end()) order.push_back(code);
+  };
+  for (const auto& category : agreement.categories) {
+    for (const auto& rule : category.contributions) note(rule.code);
+  }
+  note("permit_fee");
   for (auto& remittance : out) {
-    std::vector<std::string> order;
-    for (const auto& item : remittance.items) {
-      const std::string& base = item.on.empty() ? item.code : item.on;
-      if (std::find(order.begin(), order.end(), base) == order.end()) order.push_back(base);
-    }
+    std::erase_if(remittance.items, [](const RemittanceItem& item) { return item.amount.is_zero(); });
+    for (const auto& item : remittance.items) note(item.on.empty() ? item.code : item.on);
     const auto rank = [&](const RemittanceItem& item) {
       const std::string& base = item.on.empty() ? item.code : item.on;
-      return std::make_pair(std::find(order.begin(), order.end(), base) - order.begin(), !item.on.empty());
+      return std::make_tuple(std::find(order.begin(), order.end(), base) - order.begin(), !item.on.empty(),
+                             item.code);
     };
     std::stable_sort(remittance.items.begin(), remittance.items.end(),
                      [&](const RemittanceItem& a, const RemittanceItem& b) { return rank(a) < rank(b); });

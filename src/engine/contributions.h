@@ -29,7 +29,9 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
                                PersonPay& pay);
 
 // What the batch sends to each payee: the guild, the financial institution, the persons (their
-// net pay), in that order, each with the sum of every contribution and tax code.
-std::vector<Remittance> remittances(const std::vector<PersonPay>& crew);
+// net pay), in that order, each with the sum of every contribution and tax code. Items follow the
+// agreement's order of contributions (its categories' tables, read in order; permit fees after
+// the percentages), each tax right after the contribution it is on; items of 0.00 are left out.
+std::vector<Remittance> remittances(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew);
 
 }  // namespace plateau::engine

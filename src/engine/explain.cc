@@ -265,7 +265,7 @@ std::string explain(const Contribution& contribution, const std::string& lang) {
                       : "nothing, the cap of " + dollars(contribution.cap->dollars(), lang) +
                             " per production having been reached (" +
                             dollars(contribution.gross_to_date.dollars(), lang) + " paid before)") +
-           cite(contribution.citation);
+           ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
   }
   text += percent(*contribution.rate, lang) + " × " + dollars(base.dollars(), lang) +
           result(base.dollars() * *contribution.rate, contribution.amount, lang);

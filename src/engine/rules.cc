@@ -48,6 +48,7 @@ class PersonRules {
     rest();
     unworked_holidays();
     holidays_on_days_off();
+    days_off_in_lieu_worked();
     per_diems();
     premium_approval();
     std::stable_sort(out_.lines.begin(), out_.lines.end(), [](const PayLine& x, const PayLine& y) {
@@ -550,6 +551,21 @@ class PersonRules {
                      ") : une journée de salaire est due."},
                 a_.holidays.day_off_citation);
       }
+    }
+  }
+
+  // A day designated off in lieu of a holiday cannot also be a day of work: the payroll contradicts
+  // itself, and the day off owed for the holiday was not given.
+  void days_off_in_lieu_worked() {
+    for (const Date lieu : person_.input->days_off_in_lieu) {
+      if (!worked_on(lieu)) continue;
+      finding(lieu, "day_off_in_lieu_worked", Severity::error,
+              {to_string(lieu) + " is designated a day off in lieu of a holiday, but a day of work is recorded on it: "
+                   "it cannot count as the day off; designate another day or correct the timecard.",
+               "Le " + to_string(lieu) + " est désigné comme congé en remplacement d'un jour férié, mais une journée "
+                   "de travail y est inscrite : il ne peut compter comme congé; désignez un autre jour ou corrigez la "
+                   "feuille de temps."},
+              a_.holidays.day_off_citation);
     }
   }
 

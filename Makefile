@@ -1,5 +1,6 @@
 # The README's commands. Every target that builds first runs the idempotent set-up.
-#   make run    set-up, build, compute the bundled example production
+#   make run    set-up, build, compute the bundled example production from its spreadsheet timecards:
+#               pay statements on screen, the spec's JSON and the remittance report in build/
 #   make test   set-up, build, run every test (ctest)
 #   make build  build only; the program lands at build/plateau
 
@@ -8,7 +9,7 @@ ASAN_DIR    ?= build-asan
 BUILD_TYPE  ?= RelWithDebInfo
 WERROR      ?= OFF
 JOBS        ?= $(shell nproc)
-EXAMPLE     ?= examples/le-grand-nord.json
+EXAMPLE     ?= examples/le-grand-nord.csv
 
 .PHONY: all setup configure build run test test-asan clean
 
@@ -27,6 +28,9 @@ build: configure
 run: setup configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau
 	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format text
+	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format json -o $(BUILD_DIR)/example-pay.json
+	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format remittance-csv -o $(BUILD_DIR)/example-remittances.csv
+	@echo "Also written: $(BUILD_DIR)/example-pay.json (the spec's JSON), $(BUILD_DIR)/example-remittances.csv (the remittance report)"
 
 test: setup build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)

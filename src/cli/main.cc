@@ -1,27 +1,31 @@
-// The plateau command: compute pay from a payroll batch, check one, show an agreement's rules.
+// The plateau command.
 //
-//   plateau compute FILE|- [--format json|text|remittance-csv] [--lang en|fr] [-o FILE]
-//   plateau check FILE|-
+//   plateau compute FILE|- [--format json|csv|text|remittance-csv] [--lang en|fr] [-o FILE]
+//                          [--input-format json|csv] [--keep-going]
+//   plateau check   FILE|- [--input-format json|csv] [--lang en|fr]
+//   plateau explain FILE|- --crew ID [--date YYYY-MM-DD] [--lang en|fr] [-o FILE]
+//   plateau convert FILE|- [--to json|csv] [-o FILE]
 //   plateau agreements list
 //   plateau agreements show ID [--date YYYY-MM-DD] [--lang en|fr]
 //
 // Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.
 #include <unistd.h>
 
-#include <cstdio>
-#include <filesystem>
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
+#include <optional>
 #include <string>
 
 #include <CLI/CLI.hpp>
 
 #include "agreement/registry.h"
 #include "agreement/render.h"
+#include "cli/files.h"
 #include "engine/compute.h"
+#include "io/batch_csv.h"
 #include "io/batch_json.h"
+#include "io/batch_json_write.h"
+#include "io/derivation_text.h"
+#include "io/pay_csv.h"
 #include "io/pay_json.h"
 #include "io/pay_text.h"
 #include "io/remittance_csv.h"
@@ -29,6 +33,7 @@
 namespace {
 
 using namespace plateau;
+using cli::InputFormat;
 
 enum ExitStatus : int {
   kComputed = 0,
@@ -37,107 +42,243 @@ enum ExitStatus : int {
   kComputedWithErrors = 3,
 };
 
-// The largest input plateau reads in one batch; beyond it the input is refused, not swallowed.
-constexpr std::uintmax_t kMaxInputBytes = 256ull * 1024 * 1024;
+// Inputs at least this large show their progress on standard error, when it is a terminal.
+constexpr std::size_t kProgressInputBytes = 1 << 20;
 
-Result<std::string> read_input(const std::string& path) {
-  std::string text;
-  if (path == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::error_code error;
-    const auto size = std::filesystem::file_size(path, error);
-    if (error) return fail(path + ": cannot read (" + error.message() + ")");
-    if (size > kMaxInputBytes) {
-      return fail(path + ": " + std::to_string(size) + " bytes; expected at most " + std::to_string(kMaxInputBytes));
-    }
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return fail(path + ": cannot open");
-    text.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
-  }
-  return text;
-}
+std::string shown_name(const std::string& file) { return file == "-" ? "standard input" : file; }
 
-// Writes to a temporary file beside `path`, then renames it: a reader never sees half a file.
-Result<void> write_output(const std::string& path, const std::string& text) {
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    return {};
-  }
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(path + ": cannot write");
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      return fail(path + ": write failed");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    return fail(path + ": cannot replace (" + error.message() + ")");
-  }
-  return {};
-}
-
-Result<agreement::Registry> load_registry() {
-  const auto dir = agreement::default_agreements_dir();
-  auto registry = agreement::Registry::load_directory(dir);
-  if (!registry) return tl::unexpected(registry.error());
-  return registry;
-}
-
-int report(const Error& error, const std::string& file) {
-  std::cerr << "plateau: " << (file.empty() || file == "-" ? "" : file + ": ") << error.message << "\n";
+int report(const Error& error, const std::string& file = "") {
+  // CSV messages already begin with file:row:column.
+  const bool placed = !file.empty() && error.message.rfind(file + ":", 0) != 0 &&
+                      error.message.rfind(shown_name(file) + ":", 0) != 0;
+  std::cerr << "plateau: " << (placed ? shown_name(file) + ": " : "") << error.message << "\n";
   return kInputRejected;
 }
 
-struct ComputeOptions {
+int usage(const std::string& message) {
+  std::cerr << "plateau: " << message << "\n";
+  return kUsage;
+}
+
+// Options every command that reads a batch shares.
+struct InputOptions {
   std::string file;
-  std::string format;
+  std::string input_format;  // empty: by extension
   std::string lang = "en";
+};
+
+Result<engine::Batch> load_batch(const InputOptions& options, std::size_t* bytes = nullptr) {
+  auto text = cli::read_input(options.file);
+  if (!text) return tl::unexpected(text.error());
+  if (bytes != nullptr) *bytes = text->size();
+  if (cli::input_format(options.file, options.input_format) == InputFormat::csv) {
+    return io::read_batch_csv(*text, shown_name(options.file));
+  }
+  return io::read_batch_json(*text);
+}
+
+Result<agreement::Registry> load_registry() {
+  return agreement::Registry::load_directory(agreement::default_agreements_dir());
+}
+
+bool has_error_findings(const engine::BatchPay& pay) {
+  for (const auto& person : pay.crew) {
+    for (const auto& finding : person.findings) {
+      if (finding.severity == engine::Severity::error) return true;
+    }
+  }
+  return false;
+}
+
+// "plateau: computed 1,200 of 50,000 people" on standard error, rewritten in place.
+class Progress {
+ public:
+  explicit Progress(bool shown) : shown_(shown) {}
+  void operator()(std::size_t done, std::size_t total) {
+    if (!shown_ || (done != total && done % kStep != 0)) return;
+    std::cerr << "\rplateau: computed " << done << " of " << total << " people" << std::flush;
+    if (done == total) std::cerr << "\n";
+  }
+
+ private:
+  static constexpr std::size_t kStep = 256;
+  bool shown_;
+};
+
+// Computes `batch`, or reports why not. Arithmetic beyond plateau's exact range is an input error.
+std::optional<engine::BatchPay> compute_or_report(const engine::Batch& batch, const std::string& file,
+                                                  engine::ComputeOptions options, int& status) {
+  auto registry = load_registry();
+  if (!registry) {
+    status = report(registry.error());
+    return std::nullopt;
+  }
+  try {
+    auto pay = engine::compute(batch, *registry, std::move(options));
+    if (!pay) {
+      status = report(pay.error(), file);
+      return std::nullopt;
+    }
+    return std::move(*pay);
+  } catch (const OverflowError& overflow) {
+    status = report(Error{std::string(overflow.what()) + "; an amount is beyond the exact range plateau computes in"},
+                    file);
+    return std::nullopt;
+  }
+}
+
+struct ComputeOptions {
+  InputOptions input;
+  std::string format;
+  std::string output;
+  bool keep_going = false;
+};
+
+int run_compute(const ComputeOptions& options) {
+  std::size_t input_bytes = 0;
+  auto batch = load_batch(options.input, &input_bytes);
+  if (!batch) return report(batch.error(), options.input.file);
+  engine::ComputeOptions compute_options;
+  compute_options.keep_going = options.keep_going;
+  compute_options.progress = Progress(::isatty(STDERR_FILENO) && input_bytes >= kProgressInputBytes);
+  int status = kComputed;
+  auto pay = compute_or_report(*batch, options.input.file, compute_options, status);
+  if (!pay) return status;
+  for (const auto& rejected : pay->rejected) report(Error{rejected.message + " (left out: --keep-going)"}, options.input.file);
+
+  std::string format = options.format;
+  if (format.empty()) format = (options.output.empty() && ::isatty(STDOUT_FILENO)) ? "text" : "json";
+  const std::string& lang = options.input.lang;
+  std::string rendered;
+  if (format == "text") {
+    rendered = io::write_pay_text(*pay, batch->production.title, lang);
+  } else if (format == "csv") {
+    rendered = io::write_pay_csv(*pay, lang);
+  } else if (format == "remittance-csv") {
+    rendered = io::write_remittance_csv(*pay);
+  } else {
+    rendered = io::write_pay_json(*pay, lang);
+  }
+  if (auto written = cli::write_output(options.output, rendered); !written) return report(written.error());
+  if (!pay->rejected.empty()) return kInputRejected;
+  return has_error_findings(*pay) ? kComputedWithErrors : kComputed;
+}
+
+int run_check(const InputOptions& options) {
+  auto batch = load_batch(options);
+  if (!batch) return report(batch.error(), options.file);
+  engine::ComputeOptions compute_options;
+  compute_options.keep_going = true;  // every person's problem, not only the first
+  int status = kComputed;
+  auto pay = compute_or_report(*batch, options.file, compute_options, status);
+  if (!pay) return status;
+  for (const auto& rejected : pay->rejected) report(rejected, options.file);
+  std::size_t errors = 0;
+  for (const auto& person : pay->crew) {
+    for (const auto& finding : person.findings) {
+      if (finding.severity != engine::Severity::error) continue;
+      ++errors;
+      std::cerr << "plateau: " << shown_name(options.file) << ": " << person.id << " " << to_string(finding.date)
+                << ": " << finding.code << ": " << finding.message.in(options.lang) << "\n";
+    }
+  }
+  const std::size_t problems = pay->rejected.size() + errors;
+  std::cout << shown_name(options.file) << ": " << batch->crew.size() << " people, ";
+  if (problems == 0) {
+    std::cout << "ok\n";
+    return kComputed;
+  }
+  std::cout << pay->rejected.size() << " rejected, " << errors << " error finding(s)\n";
+  return pay->rejected.empty() ? kComputedWithErrors : kInputRejected;
+}
+
+struct ExplainOptions {
+  InputOptions input;
+  std::string crew;
+  std::string date;
   std::string output;
 };
 
-int run_compute(const ComputeOptions& options, bool check_only) {
-  auto text = read_input(options.file);
-  if (!text) return report(text.error(), "");
-  auto batch = io::read_batch_json(*text);
-  if (!batch) return report(batch.error(), options.file);
-  auto registry = load_registry();
-  if (!registry) return report(registry.error(), "");
-  try {
-    auto pay = engine::compute(*batch, *registry);
-    if (!pay) return report(pay.error(), options.file);
-    bool has_errors = false;
-    for (const auto& person : pay->crew) {
-      for (const auto& finding : person.findings) has_errors = has_errors || finding.severity == engine::Severity::error;
-    }
-    if (check_only) {
-      std::cout << (options.file == "-" ? "input" : options.file) << ": ok, " << pay->crew.size() << " people\n";
-      return has_errors ? kComputedWithErrors : kComputed;
-    }
-    std::string format = options.format;
-    if (format.empty()) format = (options.output.empty() && ::isatty(STDOUT_FILENO)) ? "text" : "json";
-    std::string rendered;
-    if (format == "text") {
-      rendered = io::write_pay_text(*pay, batch->production.title, options.lang);
-    } else if (format == "remittance-csv") {
-      rendered = io::write_remittance_csv(*pay);
-    } else {
-      rendered = io::write_pay_json(*pay, options.lang);
-    }
-    if (auto written = write_output(options.output, rendered); !written) return report(written.error(), "");
-    return has_errors ? kComputedWithErrors : kComputed;
-  } catch (const OverflowError& overflow) {
-    return report(Error{std::string(overflow.what()) + "; an amount is beyond the exact range plateau computes in"},
-                  options.file);
+int run_explain(const ExplainOptions& options) {
+  std::optional<Date> only;
+  if (!options.date.empty()) {
+    auto date = parse_date(options.date);
+    if (!date) return usage("--date: " + date.error().message);
+    only = *date;
   }
+  auto batch = load_batch(options.input);
+  if (!batch) return report(batch.error(), options.input.file);
+  const auto input = std::find_if(batch->crew.begin(), batch->crew.end(),
+                                  [&](const engine::CrewInput& person) { return person.id == options.crew; });
+  if (input == batch->crew.end()) {
+    std::string known;
+    for (const auto& person : batch->crew) known += (known.empty() ? "" : ", ") + person.id;
+    return usage("--crew: no person \"" + options.crew + "\" in " + shown_name(options.input.file) +
+                 "; expected one of " + known);
+  }
+  if (only && std::none_of(input->days.begin(), input->days.end(),
+                           [&](const engine::DayInput& day) { return day.date == *only; })) {
+    std::string days;
+    for (const auto& day : input->days) days += (days.empty() ? "" : ", ") + to_string(day.date);
+    return usage("--date: " + options.crew + " has no day " + options.date + "; days given: " + days);
+  }
+  int status = kComputed;
+  auto pay = compute_or_report(*batch, options.input.file, {}, status);
+  if (!pay) return status;
+  const auto person = std::find_if(pay->crew.begin(), pay->crew.end(),
+                                   [&](const engine::PersonPay& p) { return p.id == options.crew; });
+  const std::string text = io::write_derivation(*input, *person, batch->production, only, options.input.lang);
+  if (auto written = cli::write_output(options.output, text); !written) return report(written.error());
+  return has_error_findings(*pay) ? kComputedWithErrors : kComputed;
+}
+
+struct ConvertOptions {
+  InputOptions input;
+  std::string to;  // empty: the other format
+  std::string output;
+};
+
+int run_convert(const ConvertOptions& options) {
+  auto batch = load_batch(options.input);
+  if (!batch) return report(batch.error(), options.input.file);
+  std::string to = options.to;
+  if (to.empty()) {
+    const bool from_csv = cli::input_format(options.input.file, options.input.input_format) == InputFormat::csv;
+    to = from_csv ? "json" : "csv";
+  }
+  const std::string text = to == "csv" ? io::write_batch_csv(*batch) : io::write_batch_json(*batch);
+  if (auto written = cli::write_output(options.output, text); !written) return report(written.error());
+  return kComputed;
+}
+
+int run_agreements_show(const std::string& id, const std::string& date_text, const std::string& lang) {
+  auto registry = load_registry();
+  if (!registry) return report(registry.error());
+  const auto& versions = registry->versions(id);
+  if (versions.empty()) {
+    std::string known;
+    for (const auto& each : registry->ids()) known += (known.empty() ? "" : ", ") + each;
+    return usage("unknown agreement \"" + id + "\"; expected one of " + known);
+  }
+  const agreement::Agreement* version = &versions.back();
+  if (!date_text.empty()) {
+    auto date = parse_date(date_text);
+    if (!date) return usage("--date: " + date.error().message);
+    version = registry->find(id, *date);
+    if (version == nullptr) return usage("\"" + id + "\" has no version in force on " + date_text);
+  }
+  std::cout << agreement::render_agreement(*version, lang);
+  return kComputed;
+}
+
+void add_input_options(CLI::App* command, InputOptions& options, const std::string& what) {
+  command->add_option("file", options.file, what + " (JSON, or CSV timecards; see docs/timecard-csv.md), or - for "
+                                                   "standard input")
+      ->required();
+  command->add_option("--input-format", options.input_format, "json or csv (default: csv for a .csv file, else json)")
+      ->check(CLI::IsMember({"json", "csv"}));
+  command->add_option("--lang", options.lang, "Language of explanations and messages: en or fr")
+      ->check(CLI::IsMember({"en", "fr"}));
 }
 
 }  // namespace
@@ -145,31 +286,75 @@ int run_compute(const ComputeOptions& options, bool check_only) {
 int main(int argc, char** argv) {
   CLI::App app{"plateau: what film and TV crews are owed under their collective agreements, line by line"};
   app.require_subcommand(1);
-  app.footer("Example:\n  plateau compute examples/le-grand-nord.json --format text\n"
-             "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.");
+  app.footer(
+      "Examples:\n"
+      "  plateau compute examples/le-grand-nord.json --format text    pay statements\n"
+      "  plateau compute examples/le-grand-nord.csv -o pay.json       from spreadsheet timecards\n"
+      "  plateau explain examples/le-grand-nord.json --crew E-001     one person, step by step\n"
+      "  plateau check examples/le-grand-nord.csv                     validate only\n"
+      "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.");
 
   ComputeOptions compute_options;
-  auto* compute = app.add_subcommand("compute", "Compute pay lines, gross, per diems and findings for a payroll batch");
-  compute->add_option("file", compute_options.file, "Payroll batch (JSON, plateau-payroll/1), or - for standard input")
-      ->required();
+  auto* compute = app.add_subcommand("compute", "Compute pay lines, gross, per diems, contributions, net pay and "
+                                                "remittances for a payroll batch");
+  add_input_options(compute, compute_options.input, "Payroll batch");
   compute->add_option("--format", compute_options.format,
-                      "json, text, or remittance-csv (the guild's remittance report: one row per person and payee); "
-                      "default: text on a terminal, json otherwise")
-      ->check(CLI::IsMember({"json", "text", "remittance-csv"}));
-  compute->add_option("--lang", compute_options.lang, "Language of explanations: en or fr")
-      ->check(CLI::IsMember({"en", "fr"}));
+                      "json (the spec's format), csv (one row per pay line, then contributions), text (pay "
+                      "statements), remittance-csv (the guild's remittance report); default: text on a terminal, "
+                      "json otherwise")
+      ->check(CLI::IsMember({"json", "csv", "text", "remittance-csv"}));
   compute->add_option("-o,--output", compute_options.output, "Write to FILE (atomically) instead of standard output");
-  compute->footer("Examples:\n  plateau compute examples/le-grand-nord.json --format text --lang fr\n"
-                  "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv");
+  compute->add_flag("--keep-going", compute_options.keep_going,
+                    "Leave out a person whose timecards are rejected (each reported on standard error) and compute "
+                    "the others; the exit status is then 1");
+  compute->footer(
+      "Examples:\n"
+      "  plateau compute examples/le-grand-nord.json --format text --lang fr\n"
+      "  plateau compute examples/le-grand-nord.csv --format csv -o pay.csv\n"
+      "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv\n"
+      "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.");
 
-  ComputeOptions check_options;
-  auto* check = app.add_subcommand("check", "Validate a payroll batch; print each problem with its place");
-  check->add_option("file", check_options.file, "Payroll batch (JSON), or - for standard input")->required();
-  check->footer("Example:\n  plateau check examples/le-grand-nord.json");
+  InputOptions check_options;
+  auto* check = app.add_subcommand("check", "Validate a payroll batch: print each problem with its place; exit 0 "
+                                            "when clean");
+  add_input_options(check, check_options, "Payroll batch");
+  check->footer(
+      "Example:\n"
+      "  plateau check examples/le-grand-nord.csv\n"
+      "  examples/le-grand-nord.csv: 12 people, ok\n"
+      "Exit status: 0 clean; 1 a problem in the input; 3 error-severity findings (the payroll breaks the "
+      "agreement).");
+
+  ExplainOptions explain_options;
+  auto* explain = app.add_subcommand("explain", "One person's pay, step by step: each day's facts, each line's "
+                                                "arithmetic, its article and the agreement's words");
+  add_input_options(explain, explain_options.input, "Payroll batch");
+  explain->add_option("--crew", explain_options.crew, "The person's id, as in the batch")->required();
+  explain->add_option("--date", explain_options.date, "Only this day (YYYY-MM-DD)");
+  explain->add_option("-o,--output", explain_options.output, "Write to FILE (atomically) instead of standard output");
+  explain->footer("Example:\n  plateau explain examples/le-grand-nord.json --crew E-001 --date 2009-04-07 --lang fr");
+
+  ConvertOptions convert_options;
+  auto* convert = app.add_subcommand("convert", "Turn CSV timecards into a JSON batch, or a JSON batch into CSV "
+                                                "timecards, losslessly");
+  convert->add_option("file", convert_options.input.file, "Payroll batch, JSON or CSV, or - for standard input")
+      ->required();
+  convert->add_option("--input-format", convert_options.input.input_format,
+                      "json or csv (default: csv for a .csv file, else json)")
+      ->check(CLI::IsMember({"json", "csv"}));
+  convert->add_option("--to", convert_options.to, "json or csv (default: the other format)")
+      ->check(CLI::IsMember({"json", "csv"}));
+  convert->add_option("-o,--output", convert_options.output, "Write to FILE (atomically) instead of standard output");
+  convert->footer(
+      "Examples:\n"
+      "  plateau convert examples/le-grand-nord.csv -o le-grand-nord.json\n"
+      "  plateau convert examples/le-grand-nord.json -o timecards.csv    (a template to fill in a spreadsheet)");
 
   auto* agreements = app.add_subcommand("agreements", "List agreements, or show one's rules and figures");
   agreements->require_subcommand(1);
+  agreements->footer("Examples:\n  plateau agreements list\n  plateau agreements show dgc-quebec --lang fr");
   auto* list = agreements->add_subcommand("list", "Every agreement and its versions");
+  list->footer("Example:\n  plateau agreements list");
   std::string show_id;
   std::string show_date;
   std::string show_lang = "en";
@@ -186,37 +371,16 @@ int main(int argc, char** argv) {
     return status == 0 ? kComputed : kUsage;
   }
 
-  if (compute->parsed()) return run_compute(compute_options, false);
-  if (check->parsed()) return run_compute(check_options, true);
-  if (list->parsed() || show->parsed()) {
+  if (compute->parsed()) return run_compute(compute_options);
+  if (check->parsed()) return run_check(check_options);
+  if (explain->parsed()) return run_explain(explain_options);
+  if (convert->parsed()) return run_convert(convert_options);
+  if (list->parsed()) {
     auto registry = load_registry();
-    if (!registry) return report(registry.error(), "");
-    if (list->parsed()) {
-      std::cout << agreement::render_list(*registry);
-      return kComputed;
-    }
-    const auto& versions = registry->versions(show_id);
-    if (versions.empty()) {
-      std::string known;
-      for (const auto& id : registry->ids()) known += (known.empty() ? "" : ", ") + id;
-      std::cerr << "plateau: unknown agreement \"" << show_id << "\"; expected one of " << known << "\n";
-      return kUsage;
-    }
-    const agreement::Agreement* version = &versions.back();
-    if (!show_date.empty()) {
-      auto date = parse_date(show_date);
-      if (!date) {
-        std::cerr << "plateau: --date: " << date.error().message << "\n";
-        return kUsage;
-      }
-      version = registry->find(show_id, *date);
-      if (version == nullptr) {
-        std::cerr << "plateau: \"" << show_id << "\" has no version in force on " << show_date << "\n";
-        return kUsage;
-      }
-    }
-    std::cout << agreement::render_agreement(*version, show_lang);
+    if (!registry) return report(registry.error());
+    std::cout << agreement::render_list(*registry);
     return kComputed;
   }
+  if (show->parsed()) return run_agreements_show(show_id, show_date, show_lang);
   return kUsage;
 }

@@ -25,18 +25,24 @@ struct Production {
   std::string time_zone = "America/Toronto";
   std::vector<Weekday> regular_days_off = {std::chrono::Saturday, std::chrono::Sunday};
   std::vector<Date> declared_holidays;
+
+  bool operator==(const Production&) const = default;
 };
 
 struct MealBreak {
   ClockTime start;
   ClockTime end;
   bool shot_in_progress = false;
+
+  bool operator==(const MealBreak&) const = default;
 };
 
 struct DistantFacts {
   std::string currency = "CAD";
   std::vector<std::string> meals_provided;  // breakfast, lunch, supper
   bool beyond_one_hour_drive = false;
+
+  bool operator==(const DistantFacts&) const = default;
 };
 
 struct DayInput {
@@ -54,11 +60,15 @@ struct DayInput {
   std::optional<DistantFacts> distant;
   bool premium_approved = true;
   bool reduced_weekend_rest = false;
+
+  bool operator==(const DayInput&) const = default;
 };
 
 struct Engagement {
   Date start;
   Date end;
+
+  bool operator==(const Engagement&) const = default;
 };
 
 struct CrewInput {
@@ -73,12 +83,16 @@ struct CrewInput {
   PermitFeePayer permit_fee_paid_by = PermitFeePayer::producer;
   std::vector<Date> days_off_in_lieu;
   std::vector<DayInput> days;
+
+  bool operator==(const CrewInput&) const = default;
 };
 
 struct Batch {
   std::string format = "plateau-payroll/1";
   Production production;
   std::vector<CrewInput> crew;
+
+  bool operator==(const Batch&) const = default;
 };
 
 // Field paths for messages: "crew[2].days[0].wrap".

@@ -1,5 +1,6 @@
 #include "io/derivation_text.h"
 
+#include <cctype>
 #include <set>
 
 #include "core/clock.h"
@@ -26,14 +27,21 @@ std::string words(const agreement::Citation& citation, const std::string& lang) 
 
 std::string hours_text(Duration d) { return Rational(d.count(), 60).to_fixed(2) + " h"; }
 
+// "07:00", "26:15": minutes since the day's midnight, as on a production report.
+std::string clock_text(const ClockTime& time, Date day) {
+  const auto minutes = time.since_midnight_of(day).count();
+  const auto two = [](long long n) { return (n < 10 ? "0" : "") + std::to_string(n); };
+  return two(minutes / 60) + ":" + two(minutes % 60);
+}
+
 // "call 07:00, wrap 22:30 (15.50 h elapsed); meals 12:00–12:30, 19:00–19:30; studio"
 std::string day_facts(const engine::DayInput& day, const engine::Production& production, const std::string& lang) {
   const bool fr = french(lang);
   if (!day.worked) return fr ? "non travaillé (lieu éloigné, per diem seulement)" : "not worked (distant location, per diem only)";
   std::string out;
   if (day.call && day.wrap) {
-    out += (fr ? "appel " : "call ") + format_hours_minutes(day.call->since_midnight_of(day.date)) +
-           (fr ? ", fin " : ", wrap ") + format_hours_minutes(day.wrap->since_midnight_of(day.date));
+    out += (fr ? "appel " : "call ") + clock_text(*day.call, day.date) +
+           (fr ? ", fin " : ", wrap ") + clock_text(*day.wrap, day.date);
     if (auto zone = TimeZone::named(production.time_zone); zone) {
       if (auto elapsed = zone->elapsed(*day.call, *day.wrap); elapsed) {
         out += " (" + hours_text(*elapsed) + (fr ? " écoulées, repas compris)" : " elapsed, meals included)");
@@ -43,8 +51,7 @@ std::string day_facts(const engine::DayInput& day, const engine::Production& pro
   if (!day.meals.empty()) {
     out += fr ? "; repas " : "; meals ";
     for (std::size_t i = 0; i < day.meals.size(); ++i) {
-      out += (i ? ", " : "") + format_hours_minutes(day.meals[i].start.since_midnight_of(day.date)) + "–" +
-             format_hours_minutes(day.meals[i].end.since_midnight_of(day.date));
+      out += (i ? ", " : "") + clock_text(day.meals[i].start, day.date) + "–" + clock_text(day.meals[i].end, day.date);
       if (day.meals[i].shot_in_progress) out += fr ? " (plan en cours)" : " (shot in progress)";
     }
   }
@@ -61,7 +68,9 @@ std::string day_facts(const engine::DayInput& day, const engine::Production& pro
 std::string day_heading(Date date, const std::string& lang) {
   static const char* kFrench[] = {"dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"};
   const Weekday day = weekday_of(date);
-  return (french(lang) ? std::string(kFrench[day.c_encoding()]) : weekday_name(day)) + " " + to_string(date);
+  std::string name = french(lang) ? std::string(kFrench[day.c_encoding()]) : weekday_name(day);
+  if (!french(lang) && !name.empty()) name[0] = static_cast<char>(std::toupper(static_cast<unsigned char>(name[0])));
+  return name + " " + to_string(date);
 }
 
 }  // namespace
@@ -69,7 +78,7 @@ std::string day_heading(Date date, const std::string& lang) {
 std::string write_derivation(const engine::CrewInput& input, const engine::PersonPay& pay,
                              const engine::Production& production, std::optional<Date> only, const std::string& lang) {
   const bool fr = french(lang);
-  std::string out = pay.id + (pay.name.empty() ? "" : "  " + pay.name) + " — " + pay.classification_name + " (" +
+  std::string out = pay.id + (pay.name.empty() ? "" : "  " + pay.name) + " — " + pay.classification + " (" +
                     pay.category + ")\n";
   out += (fr ? "Taux contractuel : " : "Contracted rate: ") + engine::explain_money(input.rate, lang) +
          (input.basis == engine::RateBasis::daily ? (fr ? " par jour" : " a day") : (fr ? " par semaine" : " a week")) +

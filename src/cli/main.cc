@@ -47,7 +47,12 @@ constexpr std::size_t kProgressInputBytes = 1 << 20;
 
 std::string shown_name(const std::string& file) { return file == "-" ? "standard input" : file; }
 
-int report(const Error& error, const std::string& file = "") {
+// Where the people and days of a CSV input came from, to place the engine's messages in the file
+// (set by load_batch; one input per run).
+io::CsvPlaces csv_places;
+
+int report(Error error, const std::string& file = "") {
+  if (!csv_places.file.empty()) error.message = io::place_in_csv(error.message, csv_places);
   // CSV messages already begin with file:row:column.
   const bool placed = !file.empty() && error.message.rfind(file + ":", 0) != 0 &&
                       error.message.rfind(shown_name(file) + ":", 0) != 0;
@@ -72,7 +77,7 @@ Result<engine::Batch> load_batch(const InputOptions& options, std::size_t* bytes
   if (!text) return tl::unexpected(text.error());
   if (bytes != nullptr) *bytes = text->size();
   if (cli::input_format(options.file, options.input_format) == InputFormat::csv) {
-    return io::read_batch_csv(*text, shown_name(options.file));
+    return io::read_batch_csv(*text, shown_name(options.file), &csv_places);
   }
   return io::read_batch_json(*text);
 }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <map>
 #include <optional>
+#include <regex>
 #include <type_traits>
 #include <unordered_map>
 #include <utility>
@@ -773,7 +774,8 @@ struct RowValue {
 
 class CsvBatchReader {
  public:
-  CsvBatchReader(std::string_view text, const std::string& file_name) : text_(text), file_(file_name) {}
+  CsvBatchReader(std::string_view text, const std::string& file_name, CsvPlaces* places)
+      : text_(text), file_(file_name), places_(places) {}
 
   Result<Batch> read() {
     if (text_.starts_with(kUtf8ByteOrderMark)) {
@@ -794,7 +796,14 @@ class CsvBatchReader {
       if (!has_header) {
         if (auto header = read_header(*record); !header) return tl::unexpected(header.error());
         has_header = true;
+        if (places_ != nullptr) {
+          places_->file = file_;
+          for (std::size_t i = 0; i < columns_.size(); ++i) {
+            if (columns_[i]) places_->column_of.emplace(columns_[i]->name, i + 1);
+          }
+        }
       } else {
+        if (places_ != nullptr && places_->first_row_line == 0) places_->first_row_line = record->line;
         if (auto row = read_row(*record); !row) return tl::unexpected(row.error());
       }
     }
@@ -959,6 +968,11 @@ class CsvBatchReader {
     if (is_new) {
       batch_.crew.emplace_back();
       people_.push_back({row.line, {}});
+      if (places_ != nullptr) {
+        places_->person_line.push_back(row.line);
+        places_->day_line.emplace_back();
+        places_->person_id.push_back(id);
+      }
     }
     CrewInput& person = batch_.crew[known->second];
     PersonRecord& record = people_[known->second];
@@ -986,6 +1000,7 @@ class CsvBatchReader {
     auto finished = finish_day(row, day);
     if (!finished) return tl::unexpected(finished.error());
     person.days.push_back(std::move(*finished));
+    if (places_ != nullptr) places_->day_line[known->second].push_back(row.line);
     return {};
   }
 
@@ -1109,6 +1124,7 @@ class CsvBatchReader {
 
   std::string_view text_;
   std::string file_;
+  CsvPlaces* places_;  // may be null
   std::vector<std::optional<Column>> columns_;  // by cell index; empty for a column with no name
   std::array<std::optional<std::size_t>, kFieldCount> cell_of_{};  // the cell index of each column but meals
   std::map<std::pair<int, Field>, std::size_t> meal_cells_;          // the cell index of each meal column
@@ -1178,8 +1194,59 @@ std::string cell_text(const Column& column, const Production& production, const 
 
 }  // namespace
 
-Result<Batch> read_batch_csv(std::string_view text, const std::string& file_name) {
-  return CsvBatchReader(text, file_name).read();
+Result<Batch> read_batch_csv(std::string_view text, const std::string& file_name, CsvPlaces* places) {
+  if (places != nullptr) *places = CsvPlaces{};
+  return CsvBatchReader(text, file_name, places).read();
+}
+
+namespace {
+
+// The CSV column of a field path below a person or a day: "rate.amount" → "rate",
+// "meals[1].end" → "meal2_end", "distant.currency" → "distant_currency".
+std::string column_of_field(const std::string& field) {
+  static const std::regex kMeal(R"(meals\[(\d+)\](?:\.(start|end|shot_in_progress))?)");
+  std::smatch meal;
+  if (std::regex_match(field, meal, kMeal)) {
+    return "meal" + std::to_string(std::stoul(meal[1].str()) + 1) + "_" + (meal[2].matched ? meal[2].str() : "start");
+  }
+  if (field == "rate.amount" || field == "rate") return "rate";
+  if (field == "rate.basis") return "basis";
+  if (field == "engagement" || field == "engagement.start") return "engagement_start";
+  if (field == "engagement.end") return "engagement_end";
+  if (field.starts_with("days_off_in_lieu")) return "days_off_in_lieu";
+  if (field.starts_with("distant.")) return "distant_" + field.substr(std::string("distant.").size());
+  if (field == "distant") return "distant_currency";
+  const auto bracket = field.find('[');
+  return bracket == std::string::npos ? field : field.substr(0, bracket);
+}
+
+}  // namespace
+
+std::string place_in_csv(const std::string& message, const CsvPlaces& places) {
+  static const std::regex kCrew(R"(^crew\[(\d+)\](?:\.days\[(\d+)\])?(?:\.([^:]+))?: ([\s\S]*)$)");
+  static const std::regex kProduction(R"(^(production\.[a-z_]+)(?:\[\d+\])?: ([\s\S]*)$)");
+  const auto at = [&](std::size_t line, const std::string& column, const std::string& who, const std::string& rest) {
+    const auto found = places.column_of.find(column);
+    std::string out = places.file + ":" + std::to_string(line);
+    if (found != places.column_of.end()) out += ":" + std::to_string(found->second);
+    return out + ": " + column + who + ": " + rest;
+  };
+  std::smatch match;
+  if (std::regex_match(message, match, kProduction)) {
+    if (places.first_row_line == 0) return message;
+    return at(places.first_row_line, match[1].str(), "", match[2].str());
+  }
+  if (!std::regex_match(message, match, kCrew)) return message;
+  const std::size_t person = std::stoul(match[1].str());
+  if (person >= places.person_line.size()) return message;
+  std::size_t line = places.person_line[person];
+  if (match[2].matched) {
+    const std::size_t day = std::stoul(match[2].str());
+    if (day >= places.day_line[person].size()) return message;
+    line = places.day_line[person][day];
+  }
+  const std::string column = match[3].matched ? column_of_field(match[3].str()) : (match[2].matched ? "date" : "id");
+  return at(line, column, " (" + places.person_id[person] + ")", match[4].str());
 }
 
 std::string write_batch_csv(const Batch& batch) {

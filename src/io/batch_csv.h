@@ -14,6 +14,9 @@
 // produce, within the limits listed in docs/timecard-csv.md ("Round trip").
 #pragma once
 
+#include <map>
+#include <vector>
+
 #include <string>
 #include <string_view>
 
@@ -22,8 +25,26 @@
 
 namespace plateau::io {
 
-// The whole text of one CSV file; `file_name` is only used to name the place in messages.
-Result<engine::Batch> read_batch_csv(std::string_view text, const std::string& file_name);
+// Where each person and day of a batch read from CSV came from, so that a problem found later
+// (by the engine, with a field path like "crew[2].days[0].wrap") can be shown at its row and column.
+struct CsvPlaces {
+  std::string file;
+  std::map<std::string, std::size_t> column_of;  // column name → 1-based column
+  std::size_t first_row_line = 0;                // the first data row
+  std::vector<std::size_t> person_line;          // by crew index: the line of the person's first row
+  std::vector<std::vector<std::size_t>> day_line;  // by crew index, then day index
+  std::vector<std::string> person_id;
+};
+
+// The whole text of one CSV file; `file_name` is only used to name the place in messages. With
+// `places`, it is filled with where each person and day came from.
+Result<engine::Batch> read_batch_csv(std::string_view text, const std::string& file_name,
+                                     CsvPlaces* places = nullptr);
+
+// A message placed by field path ("crew[2].days[0].wrap: …", "production.time_zone: …") placed
+// in the CSV file instead: "FILE:ROW:COLUMN: wrap (E-003): …". Other messages are returned as
+// they are.
+std::string place_in_csv(const std::string& message, const CsvPlaces& places);
 
 // The batch as CSV: a header row, then one row per person-day (a person without days gets one
 // row with an empty date). Rows end with CRLF, as spreadsheets write them.

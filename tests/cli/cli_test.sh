@@ -53,6 +53,11 @@ expect "csv from stdin"      0 '"plateau-pay/1"' -- bash -c "\"$plateau\" comput
 sed '3s/,07:00,/,7h00,/' "$csv_example" > "$work/bad-time.csv"
 expect "csv bad time"        1 'bad-time\.csv:3:14: call: found "7h00"; expected a time HH:MM' -- "$plateau" compute "$work/bad-time.csv"
 expect "csv bad check"       1 'bad-time\.csv:3:14: call' -- "$plateau" check "$work/bad-time.csv"
+# Problems the engine finds are placed in the CSV too: file:row:column, with the person's id.
+sed 's/Set Designer/Set Desiner/g' "$csv_example" > "$work/misspelt.csv"
+expect "csv engine place"    1 'misspelt\.csv:78:3: classification \(E-010\): unknown classification "Set Desiner"' -- "$plateau" check "$work/misspelt.csv"
+sed 's/,America\/Toronto,/,America\/Montrea,/' "$csv_example" > "$work/zone.csv"
+expect "csv production place" 1 'zone\.csv:2:40: production\.time_zone: expected an IANA time zone' -- "$plateau" compute "$work/zone.csv"
 cp "$csv_example" "$work/timecards.txt"
 expect "csv by option"       0 '12 people, ok' -- "$plateau" check "$work/timecards.txt" --input-format csv
 expect "csv misread as json" 1 'invalid JSON' -- "$plateau" check "$work/timecards.txt"

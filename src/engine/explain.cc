@@ -211,8 +211,8 @@ std::string cite(const agreement::Citation& citation) {
 }
 
 std::string payer_words(agreement::Payer payer, const std::string& lang) {
-  if (payer == agreement::Payer::producer) return french(lang) ? "payé par le producteur" : "paid by the producer";
-  return french(lang) ? "retenu sur la paie" : "deducted from pay";
+  if (payer == agreement::Payer::producer) return french(lang) ? "à la charge du producteur" : "paid by the producer";
+  return french(lang) ? "retenue sur la paie" : "deducted from pay";
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "io/derivation_text.h"
 
+#include <algorithm>
 #include <cctype>
 #include <set>
 
@@ -13,11 +14,13 @@ namespace {
 bool french(const std::string& lang) { return lang == "fr"; }
 
 // The article, then the sheet's words and plateau's reading, indented under the sentence.
-std::string words(const agreement::Citation& citation, const std::string& lang) {
+// `agreement`: the words are the agreement's; otherwise another source's (the sales-tax tables).
+std::string words(const agreement::Citation& citation, const std::string& lang, bool agreement = true) {
   std::string out;
   if (!citation.source.empty()) {
-    out += "      " + citation.article + (french(lang) ? " — texte de l'entente : « " : " — the agreement: \"") +
-           citation.source + (french(lang) ? " »\n" : "\"\n");
+    const char* label = agreement ? (french(lang) ? " — texte de l'entente : « " : " — the agreement: \"")
+                                  : (french(lang) ? " — source : « " : " — source: \"");
+    out += "      " + citation.article + label + citation.source + (french(lang) ? " »\n" : "\"\n");
   }
   if (!citation.note.empty()) {
     out += (french(lang) ? "      Lecture retenue : " : "      Reading taken: ") + citation.note + "\n";
@@ -25,7 +28,11 @@ std::string words(const agreement::Citation& citation, const std::string& lang) 
   return out;
 }
 
-std::string hours_text(Duration d) { return Rational(d.count(), 60).to_fixed(2) + " h"; }
+std::string hours_text(Duration d, const std::string& lang) {
+  std::string text = Rational(d.count(), 60).to_fixed(2);
+  if (french(lang)) std::replace(text.begin(), text.end(), '.', ',');
+  return text + " h";
+}
 
 // "07:00", "26:15": minutes since the day's midnight, as on a production report.
 std::string clock_text(const ClockTime& time, Date day) {
@@ -44,7 +51,7 @@ std::string day_facts(const engine::DayInput& day, const engine::Production& pro
            (fr ? ", fin " : ", wrap ") + clock_text(*day.wrap, day.date);
     if (auto zone = TimeZone::named(production.time_zone); zone) {
       if (auto elapsed = zone->elapsed(*day.call, *day.wrap); elapsed) {
-        out += " (" + hours_text(*elapsed) + (fr ? " écoulées, repas compris)" : " elapsed, meals included)");
+        out += " (" + hours_text(*elapsed, lang) + (fr ? " écoulées, repas compris)" : " elapsed, meals included)");
       }
     }
   }
@@ -124,7 +131,7 @@ std::string write_derivation(const engine::CrewInput& input, const engine::Perso
   }
   for (const auto& tax : pay.taxes) {
     out += "  " + engine::explain_money(tax.amount, lang) + "  " + engine::explain(tax, lang) + "\n";
-    out += words(tax.citation, lang);
+    out += words(tax.citation, lang, false);
   }
   out += "\n" + engine::explain_money(pay.net_pay, lang) +
          (fr ? "  NET : brut + versé à la personne − retenues (avant impôts)\n"

@@ -8,6 +8,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
+
 namespace plateau::agreement {
 namespace {
 
@@ -16,21 +18,6 @@ constexpr double kEarthMeanRadiusKm = 6371.0088;
 constexpr double kDegreesPerHalfTurn = 180.0;
 
 double radians(double degrees) { return degrees * std::numbers::pi / kDegreesPerHalfTurn; }
-
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t substitution = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, substitution});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
-}
 
 }  // namespace
 

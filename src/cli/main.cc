@@ -276,6 +276,13 @@ int run_agreements_show(const std::string& id, const std::string& date_text, con
   return kComputed;
 }
 
+constexpr const char* kExitStatusHelp =
+    "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.";
+
+void add_output_option(CLI::App* command, std::string& output) {
+  command->add_option("-o,--output", output, "Write to FILE (atomically) instead of standard output");
+}
+
 void add_input_options(CLI::App* command, InputOptions& options, const std::string& what) {
   command->add_option("file", options.file, what + " (JSON, or CSV timecards; see docs/timecard-csv.md), or - for "
                                                    "standard input")
@@ -296,8 +303,8 @@ int main(int argc, char** argv) {
       "  plateau compute examples/le-grand-nord.json --format text    pay statements\n"
       "  plateau compute examples/le-grand-nord.csv -o pay.json       from spreadsheet timecards\n"
       "  plateau explain examples/le-grand-nord.json --crew E-001     one person, step by step\n"
-      "  plateau check examples/le-grand-nord.csv                     validate only\n"
-      "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.");
+      "  plateau check examples/le-grand-nord.csv                     validate only\n" +
+      std::string(kExitStatusHelp));
 
   ComputeOptions compute_options;
   auto* compute = app.add_subcommand("compute", "Compute pay lines, gross, per diems, contributions, net pay and "
@@ -308,7 +315,7 @@ int main(int argc, char** argv) {
                       "statements), remittance-csv (the guild's remittance report); default: text on a terminal, "
                       "json otherwise")
       ->check(CLI::IsMember({"json", "csv", "text", "remittance-csv"}));
-  compute->add_option("-o,--output", compute_options.output, "Write to FILE (atomically) instead of standard output");
+  add_output_option(compute, compute_options.output);
   compute->add_flag("--keep-going", compute_options.keep_going,
                     "Leave out a person whose timecards are rejected (each reported on standard error) and compute "
                     "the others; the exit status is then 1");
@@ -316,8 +323,8 @@ int main(int argc, char** argv) {
       "Examples:\n"
       "  plateau compute examples/le-grand-nord.json --format text --lang fr\n"
       "  plateau compute examples/le-grand-nord.csv --format csv -o pay.csv\n"
-      "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv\n"
-      "Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.");
+      "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv\n" +
+      std::string(kExitStatusHelp));
 
   InputOptions check_options;
   auto* check = app.add_subcommand("check", "Validate a payroll batch: print each problem with its place; exit 0 "
@@ -336,7 +343,7 @@ int main(int argc, char** argv) {
   add_input_options(explain, explain_options.input, "Payroll batch");
   explain->add_option("--crew", explain_options.crew, "The person's id, as in the batch")->required();
   explain->add_option("--date", explain_options.date, "Only this day (YYYY-MM-DD)");
-  explain->add_option("-o,--output", explain_options.output, "Write to FILE (atomically) instead of standard output");
+  add_output_option(explain, explain_options.output);
   explain->footer("Example:\n  plateau explain examples/le-grand-nord.json --crew E-001 --date 2009-04-07 --lang fr");
 
   ConvertOptions convert_options;
@@ -349,7 +356,7 @@ int main(int argc, char** argv) {
       ->check(CLI::IsMember({"json", "csv"}));
   convert->add_option("--to", convert_options.to, "json or csv (default: the other format)")
       ->check(CLI::IsMember({"json", "csv"}));
-  convert->add_option("-o,--output", convert_options.output, "Write to FILE (atomically) instead of standard output");
+  add_output_option(convert, convert_options.output);
   convert->footer(
       "Examples:\n"
       "  plateau convert examples/le-grand-nord.csv -o le-grand-nord.json\n"

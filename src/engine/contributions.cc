@@ -1,8 +1,8 @@
 #include "engine/contributions.h"
 
 #include <algorithm>
-#include <map>
 #include <tuple>
+#include <utility>
 
 namespace plateau::engine {
 
@@ -21,6 +21,7 @@ Contribution percentage_contribution(const agreement::Agreement& agreement, cons
   out.paid_by = rule.paid_by;
   out.paid_to = rule.paid_to;
   out.citation = rule.citation;
+  out.sales_taxes = rule.sales_taxes;
   out.rate = rule.rate;
   out.gross = gross;
   out.gross_to_date = gross_to_date;
@@ -44,6 +45,7 @@ Contribution permit_fee(const agreement::PermitFee& fee, Date week, int days, Pa
   out.paid_by = paid_by;
   out.paid_to = fee.paid_to;
   out.citation = fee.citation;
+  out.sales_taxes = fee.sales_taxes;
   out.week = week;
   out.days = days;
   out.fee_kind = fee.kind;
@@ -108,30 +110,17 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
   }
 
   // Sales taxes: one GST and one QST line per taxed contribution code, on the sum of its amounts.
-  std::vector<const Contribution*> taxed_codes;  // the first contribution of each taxed code
-  std::map<std::string, Money> taxed_amount;
-  std::map<std::string, Payer> taxes_paid_by;
-  std::map<std::string, Payee> taxes_paid_to;
-  const auto taxed = [&](const Contribution& contribution) {
-    if (contribution.code == "permit_fee") return category.permit_fee->sales_taxes;
-    const auto rule = std::find_if(category.contributions.begin(), category.contributions.end(),
-                                   [&](const auto& r) { return r.code == contribution.code; });
-    return rule != category.contributions.end() && rule->sales_taxes;
-  };
+  // All contributions of a code share their payer and payee; the first stands for them.
+  std::vector<std::pair<const Contribution*, Money>> taxed;  // first of each taxed code, sum of its amounts
   for (const auto& contribution : pay.contributions) {
-    if (!taxed(contribution)) continue;
-    if (!taxed_amount.contains(contribution.code)) taxed_codes.push_back(&contribution);
-    taxed_amount[contribution.code] += contribution.amount;
-    const bool producer_pays_fee_taxes =
-        contribution.code == "permit_fee" &&
-        agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
-    taxes_paid_by[contribution.code] = producer_pays_fee_taxes ? Payer::producer : contribution.paid_by;
-    taxes_paid_to[contribution.code] = contribution.paid_to;
+    if (!contribution.sales_taxes) continue;
+    auto same_code = std::find_if(taxed.begin(), taxed.end(),
+                                  [&](const auto& entry) { return entry.first->code == contribution.code; });
+    if (same_code == taxed.end()) same_code = taxed.insert(taxed.end(), {&contribution, Money()});
+    same_code->second += contribution.amount;
   }
-  std::vector<Tax> taxes;
-  for (const Contribution* first : taxed_codes) {
+  for (const auto& [first, amount] : taxed) {
     const std::string& code = first->code;
-    const Money amount = taxed_amount[code];
     if (amount.is_zero()) continue;
     const agreement::SalesTaxPeriod* period = agreement.sales_tax_on(owed_on);
     if (period == nullptr) {
@@ -139,11 +128,14 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
                   ") gives no GST and QST rates for " + to_string(owed_on) + ", the day " + code +
                   " is owed; expected a [[sales_tax]] period that covers it");
     }
-    for (auto& tax : sales_taxes(*period, *first, amount, owed_on, taxes_paid_by[code], taxes_paid_to[code])) {
-      taxes.push_back(std::move(tax));
+    const bool producer_pays_fee_taxes =
+        code == "permit_fee" &&
+        agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
+    const Payer paid_by = producer_pays_fee_taxes ? Payer::producer : first->paid_by;
+    for (auto& tax : sales_taxes(*period, *first, amount, owed_on, paid_by, first->paid_to)) {
+      pay.taxes.push_back(std::move(tax));
     }
   }
-  pay.taxes = std::move(taxes);
 
   // Net pay: gross, plus what is paid to the person, less what is deducted from them.
   pay.net_pay = pay.gross;

@@ -85,6 +85,8 @@ std::string base_formula(const PayLine& line, const std::string& lang) {
 
 std::string explain_money(Money amount, const std::string& lang) { return dollars(amount.dollars(), lang); }
 
+std::string explain_hours(Duration duration, const std::string& lang) { return hours(duration, lang); }
+
 std::string line_label(const PayLine& line, const std::string& lang) {
   const bool fr = french(lang);
   switch (line.code) {

@@ -12,6 +12,9 @@ namespace plateau::engine {
 // "$3,015.00" (en) or "3 015,00 $" (fr).
 std::string explain_money(Money amount, const std::string& lang);
 
+// "15.50 h" (en) or "15,50 h" (fr).
+std::string explain_hours(Duration duration, const std::string& lang);
+
 // The line's label: "Overtime ×2", "Heures supplémentaires ×2".
 std::string line_label(const PayLine& line, const std::string& lang);
 

@@ -91,6 +91,7 @@ struct Contribution {
   agreement::Payer paid_by = agreement::Payer::producer;
   agreement::Payee paid_to = agreement::Payee::guild;
   agreement::Citation citation;
+  bool sales_taxes = false;        // GST and QST are added on it ("plus GST & QST")
   // Percentage contributions:
   std::optional<Money> base;
   std::optional<Rational> rate;

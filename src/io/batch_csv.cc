@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/text.h"
 #include "io/batch_values.h"
 #include "io/csv.h"
 
@@ -296,22 +297,6 @@ std::string not_utf8_complaint(std::string_view text, std::size_t offset) {
   std::snprintf(byte, sizeof byte, "0x%02X", static_cast<unsigned>(static_cast<unsigned char>(text[offset])));
   return "found text that is not UTF-8 (byte " + std::string(byte) + " at character " + std::to_string(offset + 1) +
          "); expected UTF-8 text: save the file as \"CSV UTF-8\" (Excel's plain \"CSV\" uses the Windows code page)";
-}
-
-// Edits (insert, delete, replace) between two short texts.
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> previous(b.size() + 1);
-  std::vector<std::size_t> current(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) previous[j] = j;
-  for (std::size_t i = 1; i <= a.size(); ++i) {
-    current[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
-      const std::size_t replace = previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1);
-      current[j] = std::min({previous[j] + 1, current[j - 1] + 1, replace});
-    }
-    std::swap(previous, current);
-  }
-  return previous[b.size()];
 }
 
 // The layout column a mistyped header name most likely meant, if one is close.

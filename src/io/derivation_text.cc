@@ -1,11 +1,11 @@
 #include "io/derivation_text.h"
 
-#include <algorithm>
 #include <cctype>
 #include <set>
 
 #include "core/clock.h"
 #include "engine/explain.h"
+#include "io/batch_values.h"
 
 namespace plateau::io {
 
@@ -28,37 +28,24 @@ std::string words(const agreement::Citation& citation, const std::string& lang, 
   return out;
 }
 
-std::string hours_text(Duration d, const std::string& lang) {
-  std::string text = Rational(d.count(), 60).to_fixed(2);
-  if (french(lang)) std::replace(text.begin(), text.end(), '.', ',');
-  return text + " h";
-}
-
-// "07:00", "26:15": minutes since the day's midnight, as on a production report.
-std::string clock_text(const ClockTime& time, Date day) {
-  const auto minutes = time.since_midnight_of(day).count();
-  const auto two = [](long long n) { return (n < 10 ? "0" : "") + std::to_string(n); };
-  return two(minutes / 60) + ":" + two(minutes % 60);
-}
-
 // "call 07:00, wrap 22:30 (15.50 h elapsed); meals 12:00–12:30, 19:00–19:30; studio"
 std::string day_facts(const engine::DayInput& day, const engine::Production& production, const std::string& lang) {
   const bool fr = french(lang);
   if (!day.worked) return fr ? "non travaillé (lieu éloigné, per diem seulement)" : "not worked (distant location, per diem only)";
   std::string out;
   if (day.call && day.wrap) {
-    out += (fr ? "appel " : "call ") + clock_text(*day.call, day.date) +
-           (fr ? ", fin " : ", wrap ") + clock_text(*day.wrap, day.date);
+    out += (fr ? "appel " : "call ") + timecard_time(*day.call, day.date) +
+           (fr ? ", fin " : ", wrap ") + timecard_time(*day.wrap, day.date);
     if (auto zone = TimeZone::named(production.time_zone); zone) {
       if (auto elapsed = zone->elapsed(*day.call, *day.wrap); elapsed) {
-        out += " (" + hours_text(*elapsed, lang) + (fr ? " écoulées, repas compris)" : " elapsed, meals included)");
+        out += " (" + engine::explain_hours(*elapsed, lang) + (fr ? " écoulées, repas compris)" : " elapsed, meals included)");
       }
     }
   }
   if (!day.meals.empty()) {
     out += fr ? "; repas " : "; meals ";
     for (std::size_t i = 0; i < day.meals.size(); ++i) {
-      out += (i ? ", " : "") + clock_text(day.meals[i].start, day.date) + "–" + clock_text(day.meals[i].end, day.date);
+      out += (i ? ", " : "") + timecard_time(day.meals[i].start, day.date) + "–" + timecard_time(day.meals[i].end, day.date);
       if (day.meals[i].shot_in_progress) out += fr ? " (plan en cours)" : " (shot in progress)";
     }
   }

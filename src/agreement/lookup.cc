@@ -21,26 +21,50 @@ double radians(double degrees) { return degrees * std::numbers::pi / kDegreesPer
 
 }  // namespace
 
+namespace {
+
+// ASCII only, whatever the locale: the byte kept by normalise_name, lower-cased, or 0 to skip.
+char normalised_byte(char c) {
+  const auto byte = static_cast<unsigned char>(c);
+  if (byte >= 0x80) return c;  // part of a UTF-8 sequence (é, è): kept as is
+  if (byte >= 'A' && byte <= 'Z') return static_cast<char>(byte - 'A' + 'a');
+  if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) return c;
+  return 0;
+}
+
+// normalise_name(name) == wanted, without building the normalised name.
+bool normalises_to(std::string_view name, std::string_view wanted) {
+  std::size_t at = 0;
+  for (const char c : name) {
+    const char kept = normalised_byte(c);
+    if (kept == 0) continue;
+    if (at == wanted.size() || wanted[at] != kept) return false;
+    ++at;
+  }
+  return at == wanted.size();
+}
+
+}  // namespace
+
 std::string normalise_name(std::string_view name) {
   std::string out;
   out.reserve(name.size());
   for (const char c : name) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte >= 0x80) {  // part of a UTF-8 sequence (é, è): kept as is
-      out.push_back(c);
-    } else if (std::isalnum(byte) != 0) {
-      out.push_back(static_cast<char>(std::tolower(byte)));
-    }
+    if (const char kept = normalised_byte(c); kept != 0) out.push_back(kept);
   }
   return out;
 }
 
 const Classification* find_classification(const Agreement& agreement, std::string_view name) {
+  // The name as the sheet prints it, or the id, is the usual case: found without normalising.
+  for (const Classification& classification : agreement.classifications) {
+    if (classification.name == name || classification.id == name || classification.name_fr == name) return &classification;
+  }
   const std::string wanted = normalise_name(name);
   if (wanted.empty()) return nullptr;
   for (const Classification& classification : agreement.classifications) {
-    if (normalise_name(classification.name) == wanted || normalise_name(classification.name_fr) == wanted ||
-        normalise_name(classification.id) == wanted) {
+    if (normalises_to(classification.name, wanted) || normalises_to(classification.name_fr, wanted) ||
+        normalises_to(classification.id, wanted)) {
       return &classification;
     }
   }

@@ -1,6 +1,10 @@
 #include "cli/files.h"
 
+#include <fcntl.h>
 #include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include <algorithm>
 #include <filesystem>
@@ -69,6 +73,89 @@ Result<void> write_output(const std::string& path, const std::string& text) {
     std::filesystem::remove(temporary);
     return fail(path + ": cannot replace (" + error.message() + ")");
   }
+  return {};
+}
+
+namespace {
+
+std::string system_message() { return std::strerror(errno); }
+
+}  // namespace
+
+Result<InputStream> InputStream::open(const std::string& path) {
+  if (path == "-") return InputStream(STDIN_FILENO, "standard input");
+  std::error_code error;
+  if (std::filesystem::is_directory(path, error)) return fail(path + ": is a directory; expected a file");
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return fail(path + ": cannot open (" + system_message() + ")");
+  return InputStream(fd, path);
+}
+
+InputStream::InputStream(InputStream&& other) noexcept : fd_(other.fd_), name_(std::move(other.name_)) {
+  other.fd_ = -1;
+}
+
+InputStream::~InputStream() {
+  if (fd_ > STDERR_FILENO) ::close(fd_);
+}
+
+Result<std::size_t> InputStream::read(char* buffer, std::size_t size) {
+  for (;;) {
+    const ssize_t got = ::read(fd_, buffer, size);
+    if (got >= 0) return static_cast<std::size_t>(got);
+    if (errno != EINTR) return fail(name_ + ": cannot read (" + system_message() + ")");
+  }
+}
+
+Result<OutputStream> OutputStream::open(const std::string& path) {
+  if (path.empty() || path == "-") {
+    std::cout.flush();
+    return OutputStream(STDOUT_FILENO, "", "");
+  }
+  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
+  const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) return fail(path + ": cannot write (" + system_message() + ")");
+  return OutputStream(fd, path, temporary);
+}
+
+OutputStream::OutputStream(OutputStream&& other) noexcept
+    : fd_(other.fd_), path_(std::move(other.path_)), temporary_(std::move(other.temporary_)) {
+  other.fd_ = -1;
+  other.temporary_.clear();
+}
+
+OutputStream::~OutputStream() {
+  if (fd_ > STDERR_FILENO) ::close(fd_);
+  if (!temporary_.empty()) {
+    std::error_code ignored;
+    std::filesystem::remove(temporary_, ignored);
+  }
+}
+
+Result<void> OutputStream::write(std::string_view bytes) {
+  const std::string shown = path_.empty() ? "standard output" : path_;
+  while (!bytes.empty()) {
+    const ssize_t put = ::write(fd_, bytes.data(), bytes.size());
+    if (put < 0) {
+      if (errno == EINTR) continue;
+      return fail(shown + ": write failed (" + system_message() + ")");
+    }
+    bytes.remove_prefix(static_cast<std::size_t>(put));
+  }
+  return {};
+}
+
+Result<void> OutputStream::commit() {
+  if (path_.empty()) return {};
+  if (::close(fd_) != 0) {
+    fd_ = -1;
+    return fail(path_ + ": write failed (" + system_message() + ")");
+  }
+  fd_ = -1;
+  std::error_code error;
+  std::filesystem::rename(temporary_, path_, error);
+  if (error) return fail(path_ + ": cannot replace (" + error.message() + ")");
+  temporary_.clear();
   return {};
 }
 

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "core/error.h"
 
@@ -24,5 +25,46 @@ InputFormat input_format(const std::string& path, const std::string& option);
 
 // Writes `text` to `path`, or to standard output when `path` is empty or "-".
 Result<void> write_output(const std::string& path, const std::string& text);
+
+// An input read a piece at a time (streams: compute --ndjson), with no size limit.
+class InputStream {
+ public:
+  // `path`, or standard input for "-".
+  static Result<InputStream> open(const std::string& path);
+  InputStream(InputStream&& other) noexcept;
+  InputStream& operator=(InputStream&&) = delete;
+  InputStream(const InputStream&) = delete;
+  ~InputStream();
+
+  // Up to `size` bytes into `buffer`; 0 at the end.
+  Result<std::size_t> read(char* buffer, std::size_t size);
+
+ private:
+  InputStream(int fd, std::string name) : fd_(fd), name_(std::move(name)) {}
+  int fd_ = -1;
+  std::string name_;
+};
+
+// An output written a piece at a time and still atomic: the bytes go to a temporary file beside
+// `path`, renamed over it by commit(); a stream never committed is removed, and the previous file
+// stays as it was. Standard output (written as it comes) when `path` is empty or "-".
+class OutputStream {
+ public:
+  static Result<OutputStream> open(const std::string& path);
+  OutputStream(OutputStream&& other) noexcept;
+  OutputStream& operator=(OutputStream&&) = delete;
+  OutputStream(const OutputStream&) = delete;
+  ~OutputStream();
+
+  Result<void> write(std::string_view bytes);
+  Result<void> commit();
+
+ private:
+  OutputStream(int fd, std::string path, std::string temporary)
+      : fd_(fd), path_(std::move(path)), temporary_(std::move(temporary)) {}
+  int fd_ = -1;
+  std::string path_;       // empty: standard output
+  std::string temporary_;
+};
 
 }  // namespace plateau::cli

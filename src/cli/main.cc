@@ -2,6 +2,7 @@
 //
 //   plateau compute FILE|- [--format json|csv|text|remittance-csv] [--lang en|fr] [-o FILE]
 //                          [--input-format json|csv] [--keep-going]
+//   plateau compute FILE|- --ndjson [--threads N] [--lang en|fr] [-o FILE] [--keep-going]
 //   plateau check   FILE|- [--input-format json|csv] [--lang en|fr]
 //   plateau explain FILE|- --crew ID [--date YYYY-MM-DD] [--lang en|fr] [-o FILE]
 //   plateau convert FILE|- [--to json|csv] [-o FILE]
@@ -14,6 +15,7 @@
 #include <iostream>
 #include <optional>
 #include <string>
+#include <thread>
 
 #include <CLI/CLI.hpp>
 
@@ -29,6 +31,7 @@
 #include "io/pay_json.h"
 #include "io/pay_text.h"
 #include "io/remittance_csv.h"
+#include "stream/ndjson.h"
 
 namespace {
 
@@ -137,9 +140,41 @@ struct ComputeOptions {
   std::string format;
   std::string output;
   bool keep_going = false;
+  bool ndjson = false;
+  unsigned threads = 0;  // 0: every core
 };
 
+// compute --ndjson: a stream of batches, one per line, each answered by one line.
+int run_compute_ndjson(const ComputeOptions& options) {
+  if (!options.format.empty() && options.format != "json") {
+    return usage("--ndjson writes JSON lines; --format " + options.format + " is for one batch");
+  }
+  if (options.input.input_format == "csv") return usage("--ndjson reads JSON lines; CSV timecards are one batch a file");
+  auto registry = load_registry();
+  if (!registry) return report(registry.error());
+  auto input = cli::InputStream::open(options.input.file);
+  if (!input) return report(input.error());
+  auto output = cli::OutputStream::open(options.output);
+  if (!output) return report(output.error());
+  stream::NdjsonOptions stream_options;
+  stream_options.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  stream_options.keep_going = options.keep_going;
+  stream_options.lang = options.input.lang;
+  const std::string name = shown_name(options.input.file);
+  auto summary = stream::compute_ndjson(
+      [&](char* buffer, std::size_t size) { return input->read(buffer, size); },
+      [&](std::string_view bytes) { return output->write(bytes); }, *registry, stream_options,
+      [&](const stream::LineProblem& problem) {
+        std::cerr << "plateau: " << name << ":" << problem.line << ": " << problem.message << "\n";
+      });
+  if (!summary) return report(summary.error());
+  if (auto committed = output->commit(); !committed) return report(committed.error());
+  if (summary->rejected != 0 || summary->people_left_out != 0) return kInputRejected;
+  return summary->with_error_findings != 0 ? kComputedWithErrors : kComputed;
+}
+
 int run_compute(const ComputeOptions& options) {
+  if (options.ndjson) return run_compute_ndjson(options);
   std::size_t input_bytes = 0;
   auto batch = load_batch(options.input, &input_bytes);
   if (!batch) return report(batch.error(), options.input.file);
@@ -319,11 +354,19 @@ int main(int argc, char** argv) {
   compute->add_flag("--keep-going", compute_options.keep_going,
                     "Leave out a person whose timecards are rejected (each reported on standard error) and compute "
                     "the others; the exit status is then 1");
+  auto* ndjson = compute->add_flag("--ndjson", compute_options.ndjson,
+                    "Read a stream of batches, one JSON batch per line, and write one JSON line per input line, in "
+                    "order (a bad line gets an error line in its place); memory stays flat whatever the size");
+  compute->add_option("--threads", compute_options.threads,
+                      "--ndjson: compute on this many threads (default: every core); the output is the same")
+      ->check(CLI::Range(1u, 256u))
+      ->needs(ndjson);
   compute->footer(
       "Examples:\n"
       "  plateau compute examples/le-grand-nord.json --format text --lang fr\n"
       "  plateau compute examples/le-grand-nord.csv --format csv -o pay.csv\n"
-      "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv\n" +
+      "  plateau compute examples/le-grand-nord.json --format remittance-csv -o remittances.csv\n"
+      "  plateau compute season.ndjson --ndjson -o season-pay.ndjson    a season of weeks, on every core\n" +
       std::string(kExitStatusHelp));
 
   InputOptions check_options;

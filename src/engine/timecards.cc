@@ -84,17 +84,18 @@ Result<void> resolve_engagement(const Agreement& agreement, const Production& pr
   return {};
 }
 
-Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const std::string& path) {
+// `field` of the day at `path`: the message's place is built only when there is a message.
+Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const std::string& path, std::string_view field) {
   auto instant = zone.instant(time);
-  if (!instant) return tl::unexpected(instant.error().at(path));
+  if (!instant) return tl::unexpected(instant.error().at(path + "." + std::string(field)));
   return *instant;
 }
 
 Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::string& path, Timecard& card) {
   card.start_clock = *day.call;
   card.end_clock = *day.wrap;
-  std::string start_field = "call";
-  std::string end_field = "wrap";
+  std::string_view start_field = "call";
+  std::string_view end_field = "wrap";
   if (day.location == Location::nearby) {
     if (day.zone_departure) {
       card.start_clock = *day.zone_departure;
@@ -105,12 +106,13 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
       end_field = "zone_return";
     }
   }
-  auto start = instant_at(zone, card.start_clock, path + "." + start_field);
+  auto start = instant_at(zone, card.start_clock, path, start_field);
   if (!start) return tl::unexpected(start.error());
-  auto end = instant_at(zone, card.end_clock, path + "." + end_field);
+  auto end = instant_at(zone, card.end_clock, path, end_field);
   if (!end) return tl::unexpected(end.error());
   if (*end <= *start) {
-    return fail(path + "." + end_field + ": " + card.end_clock.to_string() + " is not after " + start_field + " " +
+    return fail(path + "." + std::string(end_field) + ": " + card.end_clock.to_string() + " is not after " +
+                std::string(start_field) + " " +
                 card.start_clock.to_string() + "; expected a later time (write times past midnight as 24:00 and "
                 "beyond, like \"26:15\")");
   }
@@ -121,35 +123,36 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
   Instant previous_end = card.start;
   for (std::size_t i = 0; i < day.meals.size(); ++i) {
     const auto& meal = day.meals[i];
-    const std::string meal_path = path + ".meals[" + std::to_string(i) + "]";
-    auto meal_start = instant_at(zone, meal.start, meal_path + ".start");
+    const std::string meal_field = "meals[" + std::to_string(i) + "]";
+    auto meal_start = instant_at(zone, meal.start, path, meal_field + ".start");
     if (!meal_start) return tl::unexpected(meal_start.error());
-    auto meal_end = instant_at(zone, meal.end, meal_path + ".end");
+    auto meal_end = instant_at(zone, meal.end, path, meal_field + ".end");
+    const auto meal_path = [&] { return path + "." + meal_field; };
     if (!meal_end) return tl::unexpected(meal_end.error());
     if (*meal_end <= *meal_start) {
-      return fail(meal_path + ".end: " + meal.end.to_string() + " is not after the start " + meal.start.to_string() +
+      return fail(meal_path() + ".end: " + meal.end.to_string() + " is not after the start " + meal.start.to_string() +
                   "; expected a later time");
     }
     if (*meal_start < previous_end) {
       const std::string before = i == 0 ? " is before the start of work " + card.start_clock.to_string()
                                         : " is before the end of the previous meal " + day.meals[i - 1].end.to_string();
-      return fail(meal_path + ".start: " + meal.start.to_string() + before +
+      return fail(meal_path() + ".start: " + meal.start.to_string() + before +
                   "; expected meals in order, within the work day");
     }
     if (*meal_end > card.end) {
-      return fail(meal_path + ".end: " + meal.end.to_string() + " is after the end of work " +
+      return fail(meal_path() + ".end: " + meal.end.to_string() + " is after the end of work " +
                   card.end_clock.to_string() + "; expected meals within the work day");
     }
     card.meals.push_back({*meal_start, *meal_end, meal.start, meal.end, meal.shot_in_progress});
     previous_end = *meal_end;
   }
   if (day.general_crew_call) {
-    auto at = instant_at(zone, *day.general_crew_call, path + ".general_crew_call");
+    auto at = instant_at(zone, *day.general_crew_call, path, "general_crew_call");
     if (!at) return tl::unexpected(at.error());
     card.general_crew_call = *at;
   }
   if (day.snack) {
-    auto at = instant_at(zone, *day.snack, path + ".snack");
+    auto at = instant_at(zone, *day.snack, path, "snack");
     if (!at) return tl::unexpected(at.error());
     card.snack = *at;
   }

@@ -1,6 +1,7 @@
 #include "io/batch_json.h"
 
 #include <algorithm>
+#include <array>
 #include <string>
 #include <vector>
 
@@ -36,21 +37,63 @@ std::string describe(od::json_type type) {
   return "a value";
 }
 
-// Walks the document, building paths for messages. Every method returns an Error that names
+// Where a value is in the document, as messages name it ("crew[0].days[3].wrap"). Built on the
+// stack as the reader descends and rendered only when a message needs it, so reading a valid
+// batch builds no path strings.
+class Path {
+ public:
+  Path() = default;  // the document itself
+  Path(const Path& parent, std::string_view key) : parent_(&parent), key_(key), kind_(Kind::key) {}
+  Path(const Path& parent, std::size_t index) : parent_(&parent), index_(index), kind_(Kind::index) {}
+
+  std::string str() const {
+    std::string out = parent_ == nullptr ? std::string() : parent_->str();
+    if (kind_ == Kind::key) {
+      if (!out.empty()) out += '.';
+      out += key_;
+    } else if (kind_ == Kind::index) {
+      out += '[' + std::to_string(index_) + ']';
+    }
+    return out;
+  }
+  operator std::string() const { return str(); }  // NOLINT: a path is read as its text in messages
+  friend std::string operator+(const Path& path, std::string_view text) { return path.str() + std::string(text); }
+
+ private:
+  enum class Kind { document, key, index };
+  const Path* parent_ = nullptr;
+  std::string_view key_;
+  std::size_t index_ = 0;
+  Kind kind_ = Kind::document;
+};
+
+// Walks the document, keeping paths for messages. Every method returns an Error that names
 // the path; the first error ends the read.
 class Reader {
  public:
 
-  Result<od::json_type> type_of(od::value& value, const std::string& path) {
+  Result<od::json_type> type_of(od::value& value, const Path& path) {
     od::json_type type;
     if (auto error = value.type().get(type)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
     return type;
   }
 
-  Result<std::string> string(od::value& value, const std::string& path, const std::string& expected) {
+  // The text of a string, in the parser's buffer (alive as long as the document).
+  Result<std::string_view> string_view(od::value& value, const Path& path, std::string_view expected) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::string) return fail(path + ": expected " + expected + "; found " + describe(*type));
+    if (*type != od::json_type::string) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
+    std::string_view text;
+    if (auto error = value.get_string().get(text)) {
+      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+    }
+    return text;
+  }
+
+  Result<std::string> string(od::value& value, const Path& path, std::string_view expected) {
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::string) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
     std::string_view text;
     if (auto error = value.get_string().get(text)) {
       return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
@@ -59,19 +102,19 @@ class Reader {
   }
 
   // Text of a string, or the literal text of a number (for money).
-  Result<std::string> number_text(od::value& value, const std::string& path, const std::string& expected) {
+  Result<std::string_view> number_text(od::value& value, const Path& path, std::string_view expected) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
-    if (*type == od::json_type::string) return string(value, path, expected);
-    if (*type != od::json_type::number) return fail(path + ": expected " + expected + "; found " + describe(*type));
+    if (*type == od::json_type::string) return string_view(value, path, expected);
+    if (*type != od::json_type::number) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
     std::string_view raw = value.raw_json_token();
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
-    return std::string(raw);
+    return raw;
   }
 
-  Result<bool> boolean(od::value& value, const std::string& path) {
+  Result<bool> boolean(od::value& value, const Path& path) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::boolean) return fail(path + ": expected true or false; found " + describe(*type));
@@ -80,8 +123,8 @@ class Reader {
     return out;
   }
 
-  Result<Money> money(od::value& value, const std::string& path) {
-    const std::string expected = "a decimal amount with at most 2 decimals, like \"755.00\"";
+  Result<Money> money(od::value& value, const Path& path) {
+    constexpr std::string_view expected = "a decimal amount with at most 2 decimals, like \"755.00\"";
     auto text = number_text(value, path, expected);
     if (!text) return tl::unexpected(text.error());
     auto parsed = Money::parse(*text);
@@ -89,16 +132,16 @@ class Reader {
     return *parsed;
   }
 
-  Result<Date> date(od::value& value, const std::string& path) {
-    auto text = string(value, path, "a date YYYY-MM-DD");
+  Result<Date> date(od::value& value, const Path& path) {
+    auto text = string_view(value, path, "a date YYYY-MM-DD");
     if (!text) return tl::unexpected(text.error());
     auto parsed = parse_date(*text);
     if (!parsed) return tl::unexpected(parsed.error().at(path));
     return *parsed;
   }
 
-  Result<Weekday> weekday(od::value& value, const std::string& path) {
-    auto text = string(value, path, "a weekday like \"sunday\"");
+  Result<Weekday> weekday(od::value& value, const Path& path) {
+    auto text = string_view(value, path, "a weekday like \"sunday\"");
     if (!text) return tl::unexpected(text.error());
     auto parsed = parse_weekday(*text);
     if (!parsed) return tl::unexpected(parsed.error().at(path));
@@ -106,27 +149,40 @@ class Reader {
   }
 
   template <class Enum>
-  Result<Enum> choice(od::value& value, const std::string& path,
+  Result<Enum> choice(od::value& value, const Path& path,
                       std::initializer_list<std::pair<std::string_view, Enum>> options) {
-    std::string names;
-    for (const auto& [name, unused] : options) names += (names.empty() ? "" : ", ") + std::string(name);
-    auto text = string(value, path, "one of " + names);
-    if (!text) return tl::unexpected(text.error());
-    for (const auto& [name, option] : options) {
-      if (*text == name) return option;
+    const auto names = [&] {
+      std::string out;
+      for (const auto& [name, unused] : options) out += (out.empty() ? "" : ", ") + std::string(name);
+      return out;
+    };
+    auto type = type_of(value, path);
+    if (!type) return tl::unexpected(type.error());
+    if (*type != od::json_type::string) return fail(path + ": expected one of " + names() + "; found " + describe(*type));
+    std::string_view text;
+    if (auto error = value.get_string().get(text)) {
+      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
     }
-    return fail(path + ": expected one of " + names + "; found " + quote_text(*text));
+    for (const auto& [name, option] : options) {
+      if (text == name) return option;
+    }
+    return fail(path + ": expected one of " + names() + "; found " + quote_text(text));
   }
 
   // Calls visit(key, value, path) for each field; rejects duplicates and non-objects.
   template <class Visit>
-  Result<void> object(od::value& value, const std::string& path, Visit&& visit) {
+  Result<void> object(od::value& value, const Path& path, Visit&& visit) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
     od::object object;
     if (auto error = value.get_object().get(object)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
-    std::vector<std::string> seen;
+    // Keys already read; a valid object has few (each of a known handful), so the list stays on the
+    // stack unless a document with many keys (an error soon) spills it.
+    constexpr std::size_t kKeysOnStack = 24;
+    std::array<std::string_view, kKeysOnStack> seen_here;
+    std::vector<std::string_view> seen_beyond;
+    std::size_t seen_count = 0;
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
@@ -134,12 +190,19 @@ class Reader {
       if (auto error = field.unescaped_key().get(key_view)) {
         return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
       }
-      std::string key(key_view);
-      const std::string field_path = path.empty() ? key : path + "." + key;
-      if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+      const std::string_view key = key_view;  // in the parser's buffer, alive for the whole document
+      const Path field_path(path, key);
+      const auto seen_end = seen_here.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, kKeysOnStack));
+      if (std::find(seen_here.begin(), seen_end, key) != seen_end ||
+          std::find(seen_beyond.begin(), seen_beyond.end(), key) != seen_beyond.end()) {
         return fail(field_path + ": duplicate key; expected each key once");
       }
-      seen.push_back(key);
+      if (seen_count < kKeysOnStack) {
+        seen_here[seen_count] = key;
+      } else {
+        seen_beyond.push_back(key);
+      }
+      ++seen_count;
       od::value field_value = field.value();
       auto visited = visit(key, field_value, field_path);
       if (!visited) return visited;
@@ -148,7 +211,7 @@ class Reader {
   }
 
   template <class Visit>
-  Result<void> array(od::value& value, const std::string& path, Visit&& visit) {
+  Result<void> array(od::value& value, const Path& path, Visit&& visit) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::array) return fail(path + ": expected an array; found " + describe(*type));
@@ -158,14 +221,14 @@ class Reader {
     for (auto element_result : array) {
       od::value element;
       if (auto error = std::move(element_result).get(element)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
-      auto visited = visit(element, path + "[" + std::to_string(index) + "]", index);
+      auto visited = visit(element, Path(path, index), index);
       if (!visited) return visited;
       ++index;
     }
     return {};
   }
 
-  static Error unknown_key(const std::string& path, std::initializer_list<std::string_view> known) {
+  static Error unknown_key(const Path& path, std::initializer_list<std::string_view> known) {
     std::string names;
     for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
     return Error{path + ": unknown key; expected one of " + names};
@@ -191,9 +254,9 @@ class Reader {
   PLATEAU_TRY_ASSIGN_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), target, expression)
 #define PLATEAU_TRY(expression) PLATEAU_TRY_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), expression)
 
-Result<void> read_production(Reader& r, od::value& value, const std::string& path, engine::Production& production,
+Result<void> read_production(Reader& r, od::value& value, const Path& path, engine::Production& production,
                              bool& has_agreement) {
-  return r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+  return r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     if (key == "title") {
       PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
     } else if (key == "agreement") {
@@ -207,14 +270,14 @@ Result<void> read_production(Reader& r, od::value& value, const std::string& pat
       PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
     } else if (key == "regular_days_off") {
       production.regular_days_off.clear();
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Weekday day;
         PLATEAU_TRY_ASSIGN(day, r.weekday(element, ep));
         production.regular_days_off.push_back(day);
         return {};
       }));
     } else if (key == "declared_holidays") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Date day;
         PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
         production.declared_holidays.push_back(day);
@@ -228,12 +291,12 @@ Result<void> read_production(Reader& r, od::value& value, const std::string& pat
   });
 }
 
-Result<void> read_distant(Reader& r, od::value& value, const std::string& path, engine::DistantFacts& distant) {
-  return r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine::DistantFacts& distant) {
+  return r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     if (key == "currency") {
       PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
     } else if (key == "meals_provided") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         std::string meal;
         PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
         if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
@@ -254,42 +317,42 @@ Result<void> read_distant(Reader& r, od::value& value, const std::string& path, 
   });
 }
 
-Result<void> read_day(Reader& r, od::value& value, const std::string& path, DayInput& day) {
+Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& day) {
   // The date comes first in meaning (times are read on it) but not necessarily in the text:
   // keep time texts until the object is read, then parse them on the date.
   struct PendingTime {
-    std::string key;
-    std::string text;
-    std::string path;
+    std::string_view key;   // in the parser's buffer
+    std::string_view text;  // likewise
   };
   std::vector<PendingTime> times;
   struct PendingMeal {
-    std::string start, end, path;
+    std::string_view start, end;  // in the parser's buffer
+    std::size_t index = 0;
     bool shot_in_progress = false;
     bool has_start = false, has_end = false;
   };
   std::vector<PendingMeal> meals;
   bool has_date = false;
-  PLATEAU_TRY(r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
-    const std::string time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
+  PLATEAU_TRY(r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
+    constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
     if (key == "date") {
       PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
       has_date = true;
     } else if (key == "call" || key == "wrap" || key == "general_crew_call" || key == "snack" ||
                key == "zone_departure" || key == "zone_return") {
-      std::string text;
-      PLATEAU_TRY_ASSIGN(text, r.string(v, p, time_expected));
-      times.push_back({key, text, p});
+      std::string_view text;
+      PLATEAU_TRY_ASSIGN(text, r.string_view(v, p, time_expected));
+      times.push_back({key, text});
     } else if (key == "meals") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
         PendingMeal meal;
-        meal.path = ep;
-        PLATEAU_TRY(r.object(element, ep, [&](const std::string& mk, od::value& mv, const std::string& mp) -> Result<void> {
+        meal.index = index;
+        PLATEAU_TRY(r.object(element, ep, [&](std::string_view mk, od::value& mv, const Path& mp) -> Result<void> {
           if (mk == "start") {
-            PLATEAU_TRY_ASSIGN(meal.start, r.string(mv, mp, time_expected));
+            PLATEAU_TRY_ASSIGN(meal.start, r.string_view(mv, mp, time_expected));
             meal.has_start = true;
           } else if (mk == "end") {
-            PLATEAU_TRY_ASSIGN(meal.end, r.string(mv, mp, time_expected));
+            PLATEAU_TRY_ASSIGN(meal.end, r.string_view(mv, mp, time_expected));
             meal.has_end = true;
           } else if (mk == "shot_in_progress") {
             PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
@@ -329,7 +392,7 @@ Result<void> read_day(Reader& r, od::value& value, const std::string& path, DayI
   if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
   for (const auto& pending : times) {
     auto parsed = ClockTime::parse(pending.text, day.date);
-    if (!parsed) return tl::unexpected(parsed.error().at(pending.path));
+    if (!parsed) return tl::unexpected(parsed.error().at(Path(path, pending.key)));
     if (pending.key == "call") day.call = *parsed;
     else if (pending.key == "wrap") day.wrap = *parsed;
     else if (pending.key == "general_crew_call") day.general_crew_call = *parsed;
@@ -338,10 +401,12 @@ Result<void> read_day(Reader& r, od::value& value, const std::string& path, DayI
     else if (pending.key == "zone_return") day.zone_return = *parsed;
   }
   for (const auto& pending : meals) {
+    const Path meals_path(path, "meals");
+    const Path meal_path(meals_path, pending.index);
     auto start = ClockTime::parse(pending.start, day.date);
-    if (!start) return tl::unexpected(start.error().at(pending.path + ".start"));
+    if (!start) return tl::unexpected(start.error().at(Path(meal_path, "start")));
     auto end = ClockTime::parse(pending.end, day.date);
-    if (!end) return tl::unexpected(end.error().at(pending.path + ".end"));
+    if (!end) return tl::unexpected(end.error().at(Path(meal_path, "end")));
     day.meals.push_back({*start, *end, pending.shot_in_progress});
   }
   if (day.worked) {
@@ -351,9 +416,9 @@ Result<void> read_day(Reader& r, od::value& value, const std::string& path, DayI
   return {};
 }
 
-Result<void> read_crew_member(Reader& r, od::value& value, const std::string& path, CrewInput& person) {
+Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person) {
   bool has_id = false, has_classification = false, has_rate = false, has_days = false;
-  PLATEAU_TRY(r.object(value, path, [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+  PLATEAU_TRY(r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     if (key == "id") {
       PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
       if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
@@ -367,7 +432,7 @@ Result<void> read_crew_member(Reader& r, od::value& value, const std::string& pa
       PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
     } else if (key == "rate") {
       bool has_basis = false, has_amount = false;
-      PLATEAU_TRY(r.object(v, p, [&](const std::string& rk, od::value& rv, const std::string& rp) -> Result<void> {
+      PLATEAU_TRY(r.object(v, p, [&](std::string_view rk, od::value& rv, const Path& rp) -> Result<void> {
         if (rk == "basis") {
           PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
                                                                                  {"weekly", engine::RateBasis::weekly}}));
@@ -386,7 +451,7 @@ Result<void> read_crew_member(Reader& r, od::value& value, const std::string& pa
     } else if (key == "engagement") {
       engine::Engagement engagement;
       bool has_start = false, has_end = false;
-      PLATEAU_TRY(r.object(v, p, [&](const std::string& ek, od::value& ev, const std::string& ep) -> Result<void> {
+      PLATEAU_TRY(r.object(v, p, [&](std::string_view ek, od::value& ev, const Path& ep) -> Result<void> {
         if (ek == "start") {
           PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
           has_start = true;
@@ -415,14 +480,14 @@ Result<void> read_crew_member(Reader& r, od::value& value, const std::string& pa
                          r.choice<engine::PermitFeePayer>(v, p, {{"producer", engine::PermitFeePayer::producer},
                                                                  {"permittee", engine::PermitFeePayer::permittee}}));
     } else if (key == "days_off_in_lieu") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Date day;
         PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
         person.days_off_in_lieu.push_back(day);
         return {};
       }));
     } else if (key == "days") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         DayInput day;
         PLATEAU_TRY(read_day(r, element, ep, day));
         person.days.push_back(std::move(day));
@@ -446,7 +511,7 @@ Result<void> read_crew_member(Reader& r, od::value& value, const std::string& pa
 Result<Batch> read_document(Reader& r, od::value& root) {
   Batch batch;
   bool has_production = false, has_agreement = false, has_crew = false;
-  PLATEAU_TRY(r.object(root, "", [&](const std::string& key, od::value& v, const std::string& p) -> Result<void> {
+  PLATEAU_TRY(r.object(root, Path(), [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     if (key == "format") {
       PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
       if (batch.format != kInputFormat) {
@@ -456,7 +521,7 @@ Result<Batch> read_document(Reader& r, od::value& root) {
       PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
       has_production = true;
     } else if (key == "crew") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const std::string& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         CrewInput person;
         PLATEAU_TRY(read_crew_member(r, element, ep, person));
         for (const auto& other : batch.crew) {
@@ -494,11 +559,9 @@ Error locate_syntax_error(std::string_view text, std::string_view parser_message
   return Error{"invalid JSON (" + std::string(parser_message) + "); expected a payroll batch object"};
 }
 
-}  // namespace
 
-Result<Batch> read_batch_json(std::string_view json) {
-  const simdjson::padded_string padded(json);
-  od::parser parser;
+// `padded` is `json` followed by simdjson's padding.
+Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::padded_string_view padded) {
   Reader reader;
   od::document document;
   if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
@@ -523,6 +586,29 @@ Result<Batch> read_batch_json(std::string_view json) {
   const char* trailing = nullptr;
   if (!document.current_location().get(trailing)) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   return batch;
+}
+
+}  // namespace
+
+Result<Batch> read_batch_json(std::string_view json) {
+  BatchJsonReader reader;
+  return reader.read(json);
+}
+
+struct BatchJsonReader::State {
+  od::parser parser;
+  std::string padded;  // the document, then simdjson's padding
+};
+
+BatchJsonReader::BatchJsonReader() : state_(std::make_unique<State>()) {}
+BatchJsonReader::~BatchJsonReader() = default;
+
+Result<Batch> BatchJsonReader::read(std::string_view json) {
+  state_->padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  std::copy(json.begin(), json.end(), state_->padded.begin());
+  std::fill(state_->padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state_->padded.end(), ' ');
+  const simdjson::padded_string_view padded(state_->padded.data(), json.size(), state_->padded.size());
+  return read_padded(state_->parser, json, padded);
 }
 
 }  // namespace plateau::io

@@ -6,6 +6,7 @@
 // never through a binary float.
 #pragma once
 
+#include <memory>
 #include <string_view>
 
 #include "core/error.h"
@@ -15,5 +16,22 @@ namespace plateau::io {
 
 // The whole text of one JSON document.
 Result<engine::Batch> read_batch_json(std::string_view json);
+
+// Reads one batch after another with the same parser, reusing its memory: for streams of
+// batches (stream/ndjson.h), where a parser per batch would cost more than the parse.
+class BatchJsonReader {
+ public:
+  BatchJsonReader();
+  ~BatchJsonReader();
+  BatchJsonReader(const BatchJsonReader&) = delete;
+  BatchJsonReader& operator=(const BatchJsonReader&) = delete;
+
+  // As read_batch_json.
+  Result<engine::Batch> read(std::string_view json);
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
 
 }  // namespace plateau::io

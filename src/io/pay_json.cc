@@ -1,6 +1,6 @@
 #include "io/pay_json.h"
 
-#include <cstdio>
+#include <string_view>
 
 #include "engine/explain.h"
 
@@ -13,28 +13,33 @@ using engine::PayLine;
 
 std::string citation_text(const agreement::Citation& citation) { return citation.article; }
 
+// Appends JSON to a string as it goes: keys are plateau's own names (no escaping needed), values
+// are escaped in place, with no temporary strings.
 class JsonOut {
  public:
-  void key(const std::string& name) {
+  explicit JsonOut(std::string& out) : out_(out) {}
+
+  void key(std::string_view name) {
     comma();
-    out_ += json_string(name) + ": ";
-    first_ = false;
+    out_ += '"';
+    out_ += name;
+    out_ += "\": ";
     after_key_ = true;
   }
-  void field(const std::string& name, const std::string& value) {
+  void field(std::string_view name, std::string_view value) {
     key(name);
     value_string(value);
   }
   // A JSON number, written as given.
-  void field_number(const std::string& name, const std::string& digits) {
+  void field_number(std::string_view name, std::string_view digits) {
     key(name);
     comma();
     out_ += digits;
     first_ = false;
   }
-  void value_string(const std::string& value) {
+  void value_string(std::string_view value) {
     comma();
-    out_ += json_string(value);
+    append_json_string(out_, value);
     first_ = false;
   }
   void open(char bracket) {
@@ -46,7 +51,6 @@ class JsonOut {
     out_ += bracket;
     first_ = false;
   }
-  std::string take() { return std::move(out_); }
 
  private:
   void comma() {
@@ -56,7 +60,7 @@ class JsonOut {
     }
     if (!first_) out_ += ", ";
   }
-  std::string out_;
+  std::string& out_;
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -113,30 +117,46 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
 
 }  // namespace
 
-std::string json_string(const std::string& text) {
-  std::string out = "\"";
-  for (const char c : text) {
+void append_json_string(std::string& out, std::string_view text) {
+  out += '"';
+  std::size_t plain_from = 0;  // the start of a run of characters written as they are
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out.append(text, plain_from, i - plain_from);
+    plain_from = i + 1;
     switch (c) {
       case '"': out += "\\\""; break;
       case '\\': out += "\\\\"; break;
       case '\n': out += "\\n"; break;
       case '\r': out += "\\r"; break;
       case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buffer[8];
-          std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(static_cast<unsigned char>(c)));
-          out += buffer;
-        } else {
-          out += c;
-        }
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+      }
     }
   }
-  return out + "\"";
+  out.append(text, plain_from, text.size() - plain_from);
+  out += '"';
+}
+
+std::string json_string(std::string_view text) {
+  std::string out;
+  append_json_string(out, text);
+  return out;
 }
 
 std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
-  JsonOut json;
+  std::string out;
+  append_pay_json(pay, lang, out);
+  return out;
+}
+
+void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& out) {
+  JsonOut json(out);
   json.open('{');
   json.field("format", "plateau-pay/1");
   json.key("agreement");
@@ -221,7 +241,7 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
   json.field("net_pay", pay.total_net_pay.to_string());
   json.close('}');
   json.close('}');
-  return json.take() + "\n";
+  out += '\n';
 }
 
 }  // namespace plateau::io

@@ -3,14 +3,18 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "engine/pay.h"
 
 namespace plateau::io {
 
 std::string write_pay_json(const engine::BatchPay& pay, const std::string& lang);
+// The same, appended to `out` (streams write many batches into one buffer).
+void append_pay_json(const engine::BatchPay& pay, const std::string& lang, std::string& out);
 
 // `text` as a JSON string literal, quotes included.
-std::string json_string(const std::string& text);
+std::string json_string(std::string_view text);
+void append_json_string(std::string& out, std::string_view text);
 
 }  // namespace plateau::io

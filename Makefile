@@ -3,6 +3,7 @@
 #               pay statements on screen, the spec's JSON and the remittance report in build/
 #   make test   set-up, build, run every test (ctest)
 #   make build  build only; the program lands at build/plateau
+#   make bench  set-up, build, measure throughput (not a test: nothing fails on a time)
 
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
@@ -11,7 +12,7 @@ WERROR      ?= OFF
 JOBS        ?= $(shell nproc)
 EXAMPLE     ?= examples/le-grand-nord.csv
 
-.PHONY: all setup configure build run test test-asan clean
+.PHONY: all setup configure build run test test-asan bench clean
 
 all: build
 
@@ -40,6 +41,12 @@ test-asan: setup
 	@cmake -S . -B $(ASAN_DIR) -G Ninja -DCMAKE_BUILD_TYPE=Debug -DPLATEAU_WERROR=$(WERROR) -DPLATEAU_SANITIZE=ON >/dev/null
 	@cmake --build $(ASAN_DIR) -j $(JOBS)
 	@cd $(ASAN_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# Throughput: the I/O floor, compute --ndjson end to end and the engine alone, at 1× and 10× a
+# generated input (bench/run.sh says what is measured; docs/performance.md has the figures).
+bench: setup configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau plateau-bench-generate plateau-bench-floor plateau-bench-engine
+	@BUILD_DIR=$(BUILD_DIR) bash bench/run.sh
 
 clean:
 	rm -rf $(BUILD_DIR) $(ASAN_DIR)

@@ -13,7 +13,8 @@ packages=(
   googletest libgtest-dev libgmock-dev # unit tests
   nlohmann-json3-dev        # line and column of JSON syntax errors; golden test files
   librapidcheck-dev         # property tests
-  libbenchmark-dev          # micro-benchmarks
+  libbenchmark-dev          # make bench: the engine alone (Google Benchmark)
+  time                      # make bench: peak memory (GNU time)
 )
 
 missing=()

@@ -1,0 +1,163 @@
+// (c) of `make bench`: the engine alone, with Google Benchmark, in person-weeks per second.
+//
+// The batches come from the seeded generator (bench/generator.h), are parsed once before timing,
+// and each iteration computes them all with engine::compute: normalization, day and week
+// classification, pay lines, contributions. No parsing, no output. Beside it, for the breakdown
+// docs/performance.md gives, the same batches parsed alone and written alone (JSON output).
+//
+//   build/bench/plateau-bench-engine [--batches=N] [--seed=S] [Google Benchmark flags]
+#include <cstdint>
+#include <cstdlib>
+#include <cstring>
+#include <iostream>
+#include <set>
+#include <string>
+#include <vector>
+
+#include <benchmark/benchmark.h>
+
+#include "agreement/registry.h"
+#include "bench/generator.h"
+#include "engine/compute.h"
+#include "io/batch_json.h"
+#include "io/pay_json.h"
+
+namespace {
+
+using namespace plateau;
+
+struct Workload {
+  agreement::Registry registry;
+  std::vector<std::string> lines;        // the batches as the generator writes them
+  std::vector<engine::Batch> batches;    // the same, parsed
+  std::vector<engine::BatchPay> pays;    // the same, computed
+  std::int64_t person_weeks = 0;
+  std::int64_t input_bytes = 0;
+};
+
+// One person's distinct work weeks (the 7-day weeks starting on the production's week day).
+std::int64_t person_weeks_of(const engine::Batch& batch) {
+  std::int64_t total = 0;
+  for (const auto& person : batch.crew) {
+    std::set<Date> weeks;
+    for (const auto& day : person.days) weeks.insert(work_week_start(day.date, batch.production.week_starts_on));
+    total += static_cast<std::int64_t>(weeks.size());
+  }
+  return total;
+}
+
+std::uint64_t batch_count = 2000;
+std::uint64_t seed = 1;
+
+const Workload& workload() {
+  static const Workload loaded = [] {
+    Workload w;
+    auto registry = agreement::Registry::load_directory(agreement::default_agreements_dir());
+    if (!registry) {
+      std::cerr << "plateau-bench-engine: " << registry.error().message << "\n";
+      std::exit(1);
+    }
+    w.registry = std::move(*registry);
+    bench::GeneratorOptions options;
+    options.seed = seed;
+    for (std::uint64_t i = 0; i < batch_count; ++i) {
+      std::string line;
+      bench::append_batch(options, i, line);
+      auto batch = io::read_batch_json(line);
+      if (!batch) {
+        std::cerr << "plateau-bench-engine: batch " << i << ": " << batch.error().message << "\n";
+        std::exit(1);
+      }
+      auto pay = engine::compute(*batch, w.registry);
+      if (!pay) {
+        std::cerr << "plateau-bench-engine: batch " << i << ": " << pay.error().message << "\n";
+        std::exit(1);
+      }
+      w.person_weeks += person_weeks_of(*batch);
+      w.input_bytes += static_cast<std::int64_t>(line.size() + 1);
+      w.lines.push_back(std::move(line));
+      w.batches.push_back(std::move(*batch));
+      w.pays.push_back(std::move(*pay));
+    }
+    return w;
+  }();
+  return loaded;
+}
+
+void count(benchmark::State& state, const Workload& w) {
+  state.counters["person_weeks"] = benchmark::Counter(static_cast<double>(w.person_weeks * state.iterations()),
+                                                      benchmark::Counter::kIsRate);
+  state.SetBytesProcessed(w.input_bytes * static_cast<std::int64_t>(state.iterations()));
+}
+
+// (c): the engine alone.
+void engine_compute(benchmark::State& state) {
+  const Workload& w = workload();
+  for (auto _ : state) {
+    for (const auto& batch : w.batches) {
+      auto pay = engine::compute(batch, w.registry);
+      benchmark::DoNotOptimize(pay);
+    }
+  }
+  count(state, w);
+}
+BENCHMARK(engine_compute)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// For the breakdown: reading the JSON into batches.
+void read_json(benchmark::State& state) {
+  const Workload& w = workload();
+  io::BatchJsonReader reader;
+  for (auto _ : state) {
+    for (const auto& line : w.lines) {
+      auto batch = reader.read(line);
+      benchmark::DoNotOptimize(batch);
+    }
+  }
+  count(state, w);
+}
+BENCHMARK(read_json)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// For the breakdown: writing computed pay as JSON, explanations included.
+void write_json(benchmark::State& state) {
+  const Workload& w = workload();
+  std::string out;
+  for (auto _ : state) {
+    for (const auto& pay : w.pays) {
+      out.clear();
+      io::append_pay_json(pay, "en", out);
+      benchmark::DoNotOptimize(out.data());
+    }
+  }
+  count(state, w);
+}
+BENCHMARK(write_json)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// Takes --batches=N and --seed=S out of the arguments, leaving Google Benchmark's own.
+void take_own_flags(int& argc, char** argv) {
+  int kept = 1;
+  for (int i = 1; i < argc; ++i) {
+    const std::string arg = argv[i];
+    if (arg.rfind("--batches=", 0) == 0) {
+      batch_count = std::strtoull(arg.c_str() + std::strlen("--batches="), nullptr, 10);
+    } else if (arg.rfind("--seed=", 0) == 0) {
+      seed = std::strtoull(arg.c_str() + std::strlen("--seed="), nullptr, 10);
+    } else {
+      argv[kept++] = argv[i];
+    }
+  }
+  argc = kept;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  take_own_flags(argc, argv);
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 2;
+  const Workload& w = workload();
+  std::cout << "workload: " << w.batches.size() << " batches (seed " << seed << "), " << w.person_weeks
+            << " person-weeks, " << w.input_bytes << " bytes of JSON\n";
+  benchmark::RunSpecifiedBenchmarks();
+  benchmark::Shutdown();
+  return 0;
+}

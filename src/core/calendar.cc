@@ -38,6 +38,17 @@ Result<Date> parse_date(std::string_view text) {
 }
 
 std::string to_string(Date date) {
+  constexpr int kLastFourDigitYear = 9999;
+  const int year = static_cast<int>(date.year());
+  if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, without printf
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    const char text[] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
+                         static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
+                         static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
+                         static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
+    return std::string(text, sizeof text);
+  }
   char buffer[16];
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));

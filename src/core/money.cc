@@ -1,5 +1,9 @@
 #include "core/money.h"
 
+#include <charconv>
+#include <iterator>
+#include <limits>
+
 #include "core/checked.h"
 
 namespace plateau {
@@ -21,7 +25,23 @@ Money Money::operator*(std::int64_t count) const {
   return Money(detail::checked_mul(cents_, count, "money multiplication"));
 }
 
-std::string Money::to_string() const { return dollars().to_fixed(2); }
+std::string Money::to_string() const {
+  // Straight from the cents: "-1234.05". The magnitude of INT64_MIN still fits in uint64.
+  const bool negative = cents_ < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
+  constexpr auto kPerDollar = static_cast<std::uint64_t>(kCentsPerDollar);
+  const std::uint64_t whole = magnitude / kPerDollar;
+  const std::uint64_t cents = magnitude % kPerDollar;
+  char buffer[std::numeric_limits<std::uint64_t>::digits10 + 5];
+  char* at = buffer;
+  if (negative) *at++ = '-';
+  at = std::to_chars(at, std::end(buffer), whole).ptr;
+  *at++ = '.';
+  *at++ = static_cast<char>('0' + cents / 10);
+  *at++ = static_cast<char>('0' + cents % 10);
+  return std::string(buffer, at);
+}
 
 Result<Money> Money::parse(std::string_view text) {
   auto value = Rational::parse_decimal(text, 2);

@@ -1,5 +1,10 @@
 #include "core/rational.h"
 
+#include <algorithm>
+#include <charconv>
+#include <iterator>
+#include <limits>
+
 #include <cassert>
 #include <string>
 
@@ -26,12 +31,17 @@ Rational make_normalised(Int128 num, Int128 den, const char* what) {
 }
 
 std::string digits_of(Int128 value) {
-  if (value == 0) return "0";
+  if (value >= 0 && value <= Int128(std::numeric_limits<std::uint64_t>::max())) {
+    char buffer[std::numeric_limits<std::uint64_t>::digits10 + 1];
+    const auto end = std::to_chars(std::begin(buffer), std::end(buffer), static_cast<std::uint64_t>(value)).ptr;
+    return std::string(buffer, end);
+  }
   std::string out;
   while (value > 0) {
-    out.insert(out.begin(), static_cast<char>('0' + static_cast<int>(value % 10)));
+    out.push_back(static_cast<char>('0' + static_cast<int>(value % 10)));
     value /= 10;
   }
+  std::reverse(out.begin(), out.end());
   return out;
 }
 

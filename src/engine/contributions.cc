@@ -97,6 +97,8 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
   const agreement::Agreement& agreement = *batch.agreement;
   const agreement::Category& category = *person.category;
   const Money gross_to_date = person.input->production_gross_to_date;
+  // Contributions hold their citation and names: room for all at once, not one move per growth.
+  pay.contributions.reserve(category.contributions.size() + (category.permit_fee ? person.weeks.size() : 0));
   for (const auto& rule : category.contributions) {
     pay.contributions.push_back(percentage_contribution(agreement, rule, pay.gross, gross_to_date));
   }
@@ -112,6 +114,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
   // Sales taxes: one GST and one QST line per taxed contribution code, on the sum of its amounts.
   // All contributions of a code share their payer and payee; the first stands for them.
   std::vector<std::pair<const Contribution*, Money>> taxed;  // first of each taxed code, sum of its amounts
+  taxed.reserve(pay.contributions.size());
   for (const auto& contribution : pay.contributions) {
     if (!contribution.sales_taxes) continue;
     auto same_code = std::find_if(taxed.begin(), taxed.end(),
@@ -132,6 +135,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
         code == "permit_fee" &&
         agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
     const Payer paid_by = producer_pays_fee_taxes ? Payer::producer : first->paid_by;
+    pay.taxes.reserve(pay.taxes.size() + 2);
     for (auto& tax : sales_taxes(*period, *first, amount, owed_on, paid_by, first->paid_to)) {
       pay.taxes.push_back(std::move(tax));
     }

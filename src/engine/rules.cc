@@ -33,6 +33,10 @@ class PersonRules {
       : batch_(batch), a_(*batch.agreement), person_(person) {}
 
   PersonPay run() {
+    // Pay lines are large (citation, words): room for the usual few per day, so they are not moved
+    // as the vector grows.
+    constexpr std::size_t kUsualLinesPerDay = 3;
+    out_.lines.reserve(person_.days.size() * kUsualLinesPerDay);
     out_.id = person_.input->id;
     out_.name = person_.input->name;
     out_.classification = person_.input->classification;

@@ -103,11 +103,25 @@ Result<TimeZone> TimeZone::named(std::string_view name) {
 }
 
 Result<Instant> TimeZone::instant(ClockTime time) const {
-  const date::local_time<std::chrono::minutes> local{time.wall_minutes_since_epoch()};
+  const std::chrono::minutes wall = time.wall_minutes_since_epoch();
+  if (wall >= known_from_ && wall < known_until_) return Instant{wall - known_offset_};
+  const date::local_time<std::chrono::minutes> local{wall};
   const date::local_info info = zone_->get_info(local);
   switch (info.result) {
-    case date::local_info::unique:
-      return Instant{local.time_since_epoch() - std::chrono::duration_cast<std::chrono::minutes>(info.first.offset)};
+    case date::local_info::unique: {
+      // Remember the stretch this offset holds for, a day short of each change at either end: a
+      // change moves the clocks by hours, so within it no time is skipped or repeated.
+      const auto offset = std::chrono::duration_cast<std::chrono::minutes>(info.first.offset);
+      constexpr std::chrono::minutes kMargin = std::chrono::hours(24);
+      const auto from = std::chrono::duration_cast<std::chrono::minutes>(info.first.begin.time_since_epoch()) + offset;
+      const auto until = std::chrono::duration_cast<std::chrono::minutes>(info.first.end.time_since_epoch()) + offset;
+      if (until - from > 2 * kMargin) {
+        known_from_ = from + kMargin;
+        known_until_ = until - kMargin;
+        known_offset_ = offset;
+      }
+      return Instant{wall - offset};
+    }
     case date::local_info::nonexistent:
       return fail(time.to_string() + " does not exist in " + name_ +
                   " (the clocks jumped forward at the change to daylight-saving time); expected a time that exists");

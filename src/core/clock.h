@@ -61,6 +61,10 @@ class ClockTime {
 };
 
 // An IANA time zone ("America/Toronto") from the system's tz database.
+//
+// Not to be shared between threads: it remembers the last stretch of wall-clock time it found
+// with one UTC offset (a batch's days fall in one or two such stretches), so that most look-ups
+// skip the tz database.
 class TimeZone {
  public:
   static Result<TimeZone> named(std::string_view name);
@@ -77,6 +81,10 @@ class TimeZone {
   TimeZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}
   const date::time_zone* zone_;
   std::string name_;
+  // Wall-clock minutes [from, until) in which every time exists once, `offset` from UTC.
+  mutable std::chrono::minutes known_from_{1};
+  mutable std::chrono::minutes known_until_{0};
+  mutable std::chrono::minutes known_offset_{0};
 };
 
 // "13:30" for 13 h 30 min; hours may exceed 24.

@@ -1,6 +1,7 @@
 // Properties of the whole engine on random, valid batches (rapidcheck):
 //   more time worked never pays less; gross is the sum of the lines; adding a work day never
 //   lowers gross; the order of crew and of days in the input changes nothing.
+// Then examples: a person's days that overlap in time are rejected (docs/interpretations.md, E18).
 #include <algorithm>
 #include <map>
 #include <string>
@@ -74,7 +75,18 @@ rc::Gen<CrewInput> gen_person(int index) {
   });
 }
 
-// A batch of 1–3 people over two weeks, each day's times drawn at random.
+// Whether each of `days` (by date) starts at or after the end of the one before: real timecards
+// do not overlap, and the engine rejects those that do.
+bool apart(const std::vector<DayInput>& days) {
+  for (std::size_t i = 1; i < days.size(); ++i) {
+    if (*days[i].call < *days[i - 1].wrap) return false;
+  }
+  return true;
+}
+
+// A batch of 1–3 people over two weeks, each day's times drawn at random. A day that would run
+// into the next day's call wraps at that call instead (still 19 h or more, its meal within it): a
+// zero turnaround, which the engine accepts.
 Batch gen_batch() {
   Batch batch;
   batch.production.agreement = "dgc-quebec";
@@ -82,6 +94,9 @@ Batch gen_batch() {
   for (int i = 0; i < people; ++i) {
     CrewInput person = *gen_person(i);
     for (auto& day : person.days) day = *gen_day(day.date);
+    for (std::size_t d = 1; d < person.days.size(); ++d) {
+      if (*person.days[d].call < *person.days[d - 1].wrap) person.days[d - 1].wrap = person.days[d].call;
+    }
     batch.crew.push_back(std::move(person));
   }
   return batch;
@@ -137,8 +152,8 @@ RC_GTEST_PROP(EngineProperty, MoreTimeWorkedNeverPaysLess, ()) {
   const int extra = *rc::gen::inRange(1, 240);
   auto& day = person.days[which];
   day.wrap = day.wrap->plus_wall(Duration{extra});
-  // Keep the next day's call after this wrap, as a real timecard would be.
-  if (which + 1 < person.days.size()) RC_PRE(*day.wrap < *person.days[which + 1].call);
+  // Keep the next day's call at or after this wrap, as a real timecard would be.
+  RC_PRE(apart(person.days));
   RC_ASSERT(gross_of(batch, person.id) >= before);
 }
 
@@ -164,16 +179,13 @@ RC_GTEST_PROP(EngineProperty, AddingAWorkDayNeverLowersGrossApartFromWeeklyRest,
   person.days.push_back(added);
   std::sort(person.days.begin(), person.days.end(), [](const DayInput& a, const DayInput& b) { return a.date < b.date; });
   // Real timecards do not overlap.
-  for (std::size_t i = 1; i < person.days.size(); ++i) RC_PRE(*person.days[i - 1].wrap < *person.days[i].call);
+  RC_PRE(apart(person.days));
   const Money after_without_rest = gross_of(batch, person.id, true);
   RC_ASSERT(after_without_rest >= before_without_rest);
 }
 
 RC_GTEST_PROP(EngineProperty, InputOrderChangesNothing, ()) {
   const Batch batch = gen_batch();
-  for (const auto& person : batch.crew) {
-    for (std::size_t i = 1; i < person.days.size(); ++i) RC_PRE(*person.days[i - 1].wrap < *person.days[i].call);
-  }
   Batch reordered = batch;
   reordered.crew = shuffled(reordered.crew);
   for (auto& person : reordered.crew) person.days = shuffled(person.days);
@@ -195,6 +207,119 @@ RC_GTEST_PROP(EngineProperty, InputOrderChangesNothing, ()) {
     RC_ASSERT(person.allowances.size() == other.allowances.size());
   }
   RC_ASSERT(a->total_gross == b->total_gross);
+}
+
+// Overlapping days (docs/interpretations.md, E18).
+
+Date d(const char* text) { return parse_date(text).value(); }
+
+DayInput work_day(const char* date, const char* call, const char* wrap) {
+  DayInput day;
+  day.date = d(date);
+  day.call = ClockTime::parse(call, day.date).value();
+  day.wrap = ClockTime::parse(wrap, day.date).value();
+  return day;
+}
+
+CrewInput first_ad(const char* id, std::vector<DayInput> days) {
+  CrewInput person;
+  person.id = id;
+  person.classification = "1st Assistant Director";
+  person.basis = RateBasis::daily;
+  person.rate = Money::parse("755").value();
+  person.days = std::move(days);
+  return person;
+}
+
+Batch batch_of(std::vector<CrewInput> crew) {
+  Batch batch;
+  batch.production.agreement = "dgc-quebec";
+  batch.crew = std::move(crew);
+  return batch;
+}
+
+std::string rejection(const Batch& batch) {
+  auto pay = compute(batch, registry());
+  if (pay) return "(computed)";
+  return pay.error().message;
+}
+
+TEST(OverlappingDays, ADayThatStartsBeforeThePreviousEndsIsRejected) {
+  // Wrap 33:00 is 09:00 on 2009-05-05, three hours after that day's call.
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-04", "07:00", "33:00"),
+                                                   work_day("2009-05-05", "06:00", "18:00")})});
+  EXPECT_EQ(rejection(batch),
+            "crew[0].days[1].call: 06:00 on 2009-05-05 is before the end of the previous day's work "
+            "(wrap 33:00 on 2009-05-04, 09:00 on 2009-05-05); expected days that do not overlap");
+}
+
+TEST(OverlappingDays, ThePreviousDayIsByDateNotByPlaceInTheList) {
+  // Listed 05-06, 05-05, 05-04: the day before 05-05 is 05-04, listed last; 05-05 is named as listed.
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-06", "07:00", "19:00"),
+                                                   work_day("2009-05-05", "06:00", "18:00"),
+                                                   work_day("2009-05-04", "07:00", "33:00")})});
+  EXPECT_EQ(rejection(batch),
+            "crew[0].days[1].call: 06:00 on 2009-05-05 is before the end of the previous day's work "
+            "(wrap 33:00 on 2009-05-04, 09:00 on 2009-05-05); expected days that do not overlap");
+}
+
+TEST(OverlappingDays, ADayStartingAsThePreviousEndsIsNoOverlap) {
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-04", "07:00", "30:00"),
+                                                   work_day("2009-05-05", "06:00", "18:00")})});
+  auto pay = compute(batch, registry());
+  ASSERT_TRUE(pay) << pay.error().message;
+  // A zero turnaround: the rest rules pay its encroachment.
+  const auto& lines = pay->crew.at(0).lines;
+  EXPECT_TRUE(std::any_of(lines.begin(), lines.end(), [](const PayLine& line) { return line.code == LineCode::turnaround; }));
+}
+
+TEST(OverlappingDays, UnworkedDaysHaveNoTimesAndAreSkipped) {
+  DayInput off;
+  off.date = d("2009-05-05");
+  off.worked = false;
+  off.location = Location::distant;
+  // 56:00 on 2009-05-04 is 08:00 on 2009-05-06: past the unworked day, into the next worked one.
+  Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-04", "07:00", "56:00"), off,
+                                             work_day("2009-05-06", "06:00", "18:00")})});
+  EXPECT_EQ(rejection(batch),
+            "crew[0].days[2].call: 06:00 on 2009-05-06 is before the end of the previous day's work "
+            "(wrap 56:00 on 2009-05-04, 08:00 on 2009-05-06); expected days that do not overlap");
+  batch.crew[0].days[0] = work_day("2009-05-04", "07:00", "30:00");
+  auto pay = compute(batch, registry());
+  EXPECT_TRUE(pay) << pay.error().message;
+}
+
+TEST(OverlappingDays, ANearbyDayIsTimedByItsZoneCrossings) {
+  DayInput first = work_day("2009-05-04", "07:00", "29:00");
+  first.location = Location::nearby;
+  first.zone_return = ClockTime::parse("29:30", first.date).value();
+  DayInput second = work_day("2009-05-05", "06:00", "18:00");
+  second.location = Location::nearby;
+  second.zone_departure = ClockTime::parse("05:15", second.date).value();
+  const Batch batch = batch_of({first_ad("E-001", {first, second})});
+  EXPECT_EQ(rejection(batch),
+            "crew[0].days[1].zone_departure: 05:15 on 2009-05-05 is before the end of the previous day's work "
+            "(zone_return 29:30 on 2009-05-04, 05:30 on 2009-05-05); expected days that do not overlap");
+}
+
+TEST(OverlappingDays, KeepGoingLeavesOnlyThatPersonOut) {
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-04", "07:00", "19:00"),
+                                                   work_day("2009-05-05", "07:00", "19:00")}),
+                                first_ad("E-002", {work_day("2009-05-04", "07:00", "33:00"),
+                                                   work_day("2009-05-05", "06:00", "18:00")}),
+                                first_ad("E-003", {work_day("2009-05-04", "07:00", "19:00")})});
+  EXPECT_EQ(rejection(batch).rfind("crew[1].days[1].call: ", 0), 0u);
+  ComputeOptions options;
+  options.keep_going = true;
+  auto pay = compute(batch, registry(), options);
+  ASSERT_TRUE(pay) << pay.error().message;
+  ASSERT_EQ(pay->crew.size(), 2u);
+  EXPECT_EQ(pay->crew[0].id, "E-001");
+  EXPECT_EQ(pay->crew[1].id, "E-003");
+  ASSERT_EQ(pay->rejected.size(), 1u);
+  EXPECT_EQ(pay->rejected[0].message,
+            "crew[1].days[1].call: 06:00 on 2009-05-05 is before the end of the previous day's work "
+            "(wrap 33:00 on 2009-05-04, 09:00 on 2009-05-05); expected days that do not overlap");
 }
 
 }  // namespace

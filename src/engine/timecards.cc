@@ -192,6 +192,33 @@ std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, cons
   return out;
 }
 
+// A time of a day's timecard for messages, as a production report writes it ("06:00 on
+// 2009-05-05"); one past that date's midnight also as the clock then reads ("33:00 on 2009-05-04,
+// 09:00 on 2009-05-05"), and one before that date's start only as the clock reads.
+std::string time_on_day(ClockTime time, Date day) {
+  if (time.date() == day) return time.hhmm() + " on " + to_string(day);
+  const Duration since_midnight = time.since_midnight_of(day);
+  const std::string actual = time.hhmm() + " on " + to_string(time.date());
+  if (since_midnight < Duration{0}) return actual;
+  return format_hours_minutes(since_midnight) + " on " + to_string(day) + ", " + actual;
+}
+
+// A worked day starts after the previous worked day (by date) ends, or as it ends (a zero
+// turnaround, which the rest rules pay): timecards of one person cannot overlap in time. The
+// previous day is named by its date (each date is given once), wherever it is listed.
+Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
+  if (card.start >= previous.end) return {};
+  // The fields time_day took the start and end from.
+  const DayInput& day = *card.input;
+  const DayInput& before = *previous.input;
+  const bool by_zone_departure = day.location == Location::nearby && day.zone_departure.has_value();
+  const bool by_zone_return = before.location == Location::nearby && before.zone_return.has_value();
+  return fail(card.path + "." + (by_zone_departure ? "zone_departure" : "call") + ": " +
+              time_on_day(card.start_clock, card.date) + " is before the end of the previous day's work (" +
+              (by_zone_return ? "zone_return " : "wrap ") +
+              time_on_day(previous.end_clock, previous.date) + "); expected days that do not overlap");
+}
+
 // One person's timecards, checked and classified; the first problem found is the error.
 Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
                                          const std::map<Date, agreement::Holiday>& holidays, std::size_t c) {
@@ -229,6 +256,7 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
                            add_days(work_week_start(person.last_listed, first_day), 6)};
     }
   }
+  std::optional<std::size_t> previous_worked;  // in person.days
   for (const std::size_t index : order) {
     const DayInput& day = input.days[index];
     Timecard card;
@@ -250,6 +278,12 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
     }
     if (day.worked) {
       if (auto timed = time_day(zone, day, card.path, card); !timed) return tl::unexpected(timed.error());
+      if (previous_worked) {
+        if (auto apart = check_no_overlap(person.days[*previous_worked], card); !apart) {
+          return tl::unexpected(apart.error());
+        }
+      }
+      previous_worked = person.days.size();
     }
     const auto holiday = holidays.find(day.date);
     if (holiday != holidays.end()) card.holiday = &holiday->second;

@@ -1,9 +1,12 @@
 #include "core/rational.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <charconv>
 #include <iterator>
 #include <limits>
+#include <numeric>
 
 #include <cassert>
 #include <string>
@@ -16,8 +19,16 @@ using detail::Int128;
 
 namespace {
 
+bool fits_in_int64(Int128 value) {
+  return value >= std::numeric_limits<std::int64_t>::min() && value <= std::numeric_limits<std::int64_t>::max();
+}
+
 Rational make_normalised(Int128 num, Int128 den, const char* what) {
   assert(den != 0);
+  // The usual case: both fit in 64 bits and the denominator is positive, so the result fits too.
+  if (den > 0 && fits_in_int64(num) && fits_in_int64(den)) {
+    return Rational(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
+  }
   if (den < 0) {
     num = -num;
     den = -den;
@@ -58,6 +69,57 @@ std::string write_scaled(bool negative, Int128 scaled, int decimals) {
   return (negative && !all_zero ? "-" : "") + digits;
 }
 
+// |value| as an unsigned number; exact for the most negative value too.
+std::uint64_t magnitude_of(std::int64_t value) {
+  const auto bits = static_cast<std::uint64_t>(value);
+  return value < 0 ? std::uint64_t{0} - bits : bits;
+}
+
+// The most digits a 64-bit unsigned value has (20), and the largest power of ten it holds (10^19).
+constexpr int kMaxDigits64 = std::numeric_limits<std::uint64_t>::digits10 + 1;
+constexpr int kMaxPowerOfTen64 = std::numeric_limits<std::uint64_t>::digits10;
+
+// 10^0 … 10^19.
+constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
+  std::array<std::uint64_t, kMaxPowerOfTen64 + 1> powers{};
+  std::uint64_t power = 1;
+  for (auto& p : powers) {
+    p = power;
+    power *= 10;
+  }
+  return powers;
+}();
+
+// The longest text write_scaled64 gives: a sign, then either every digit and a point, or "0." and
+// the decimals.
+constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
+
+// The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals: built in
+// a stack buffer, with no string insertions.
+std::string write_scaled64(bool negative, std::uint64_t scaled, int decimals) {
+  assert(decimals >= 0 && decimals <= kMaxPowerOfTen64);
+  char digits[kMaxDigits64];
+  const auto digits_end = std::to_chars(std::begin(digits), std::end(digits), scaled).ptr;
+  const auto digit_count = static_cast<int>(digits_end - digits);
+  char text[kMaxScaledText];
+  char* at = text;
+  if (negative && scaled != 0) *at++ = '-';
+  const int integer_digits = digit_count - decimals;
+  if (integer_digits > 0) {
+    at = std::copy(digits, digits + integer_digits, at);
+    if (decimals > 0) {
+      *at++ = '.';
+      at = std::copy(digits + integer_digits, digits_end, at);
+    }
+  } else {  // no integer digits: "0.05"
+    *at++ = '0';
+    *at++ = '.';
+    at = std::fill_n(at, -integer_digits, '0');
+    at = std::copy(digits, digits_end, at);
+  }
+  return std::string(text, at);
+}
+
 Int128 power_of_ten(int exponent) {
   Int128 out = 1;
   for (int i = 0; i < exponent; ++i) out *= 10;
@@ -68,6 +130,12 @@ Int128 power_of_ten(int exponent) {
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
   assert(denominator != 0);
+  if (denominator > 0) {  // the usual case, in 64 bits: the divisor is at most the denominator
+    const auto divisor = static_cast<std::int64_t>(std::gcd(magnitude_of(numerator), magnitude_of(denominator)));
+    num_ = divisor == 1 ? numerator : numerator / divisor;
+    den_ = divisor == 1 ? denominator : denominator / divisor;
+    return;
+  }
   Int128 num = numerator;
   Int128 den = denominator;
   if (den < 0) {
@@ -171,34 +239,49 @@ Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals
 }
 
 std::string Rational::to_decimal() const {
+  if (den_ == 1) return write_scaled64(num_ < 0, magnitude_of(num_), 0);
   // A terminating decimal has a denominator of the form 2^a 5^b; it needs max(a, b) decimals.
-  std::int64_t d = den_;
-  int twos = 0;
+  const int twos = std::countr_zero(static_cast<std::uint64_t>(den_));
+  std::int64_t d = den_ >> twos;
   int fives = 0;
-  while (d % 2 == 0) {
-    d /= 2;
-    ++twos;
-  }
   while (d % 5 == 0) {
     d /= 5;
     ++fives;
   }
   const bool negative = num_ < 0;
-  const Int128 magnitude = negative ? -Int128(num_) : Int128(num_);
+  const std::uint64_t magnitude = magnitude_of(num_);
   if (d == 1) {
     const int decimals = twos > fives ? twos : fives;
-    const Int128 scaled = magnitude * power_of_ten(decimals) / den_;
-    return write_scaled(negative, scaled, decimals);
+    // |num| / den = |num| × (10^decimals / den) / 10^decimals, the factor exact: in 64 bits when
+    // it and the product fit.
+    if (decimals <= kMaxPowerOfTen64) {
+      const std::uint64_t factor = kPowersOfTen[static_cast<std::size_t>(decimals)] / static_cast<std::uint64_t>(den_);
+      std::uint64_t scaled = 0;
+      if (!__builtin_mul_overflow(magnitude, factor, &scaled)) return write_scaled64(negative, scaled, decimals);
+    }
+    return write_scaled(negative, Int128(magnitude) * power_of_ten(decimals) / den_, decimals);
   }
   constexpr int kShownDecimals = 6;
-  const Int128 scaled = detail::divide_half_away_from_zero(magnitude * power_of_ten(kShownDecimals), den_);
-  return write_scaled(negative, scaled, kShownDecimals) + "…";
+  return to_fixed(kShownDecimals) + "…";
 }
 
 std::string Rational::to_fixed(int decimals) const {
   const bool negative = num_ < 0;
-  const Int128 magnitude = negative ? -Int128(num_) : Int128(num_);
-  const Int128 scaled = detail::divide_half_away_from_zero(magnitude * power_of_ten(decimals), den_);
+  const std::uint64_t magnitude = magnitude_of(num_);
+  // Half away from zero, as divide_half_away_from_zero: (2 × |num| × 10^decimals + den) ÷ (2 × den),
+  // in 64 bits when it fits (2 × den does: den ≤ INT64_MAX).
+  if (decimals >= 0 && decimals <= kMaxPowerOfTen64) {
+    const auto den = static_cast<std::uint64_t>(den_);
+    std::uint64_t scaled = 0;
+    std::uint64_t twice_scaled = 0;
+    std::uint64_t rounded_up = 0;
+    if (!__builtin_mul_overflow(magnitude, kPowersOfTen[static_cast<std::size_t>(decimals)], &scaled) &&
+        !__builtin_mul_overflow(scaled, std::uint64_t{2}, &twice_scaled) &&
+        !__builtin_add_overflow(twice_scaled, den, &rounded_up)) {
+      return write_scaled64(negative, rounded_up / (2 * den), decimals);
+    }
+  }
+  const Int128 scaled = detail::divide_half_away_from_zero(Int128(magnitude) * power_of_ten(decimals), den_);
   return write_scaled(negative, scaled, decimals);
 }
 

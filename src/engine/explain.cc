@@ -1,6 +1,11 @@
 #include "engine/explain.h"
 
+#include <algorithm>
 #include <array>
+#include <charconv>
+#include <iterator>
+#include <limits>
+#include <string_view>
 
 namespace plateau::engine {
 
@@ -8,216 +13,336 @@ namespace {
 
 bool french(const std::string& lang) { return lang == "fr"; }
 
-// Groups the integer part by thousands: "3015.00" → "3,015.00" (en) or "3 015,00" (fr).
-std::string group_decimal(const std::string& plain, const std::string& lang) {
+constexpr std::int64_t kMinutesPerHour = 60;
+constexpr std::size_t kCents = 2;             // decimals money always shows
+constexpr std::size_t kDecimalsAsWritten = 0;  // for append_grouped: add no zeros
+
+// Appends plain decimal text ("-3015.5", from to_decimal or to_fixed) with its integer part grouped
+// by thousands and, when `min_decimals` asks for them, zeros after the last decimal:
+// "-3,015.50" (en) or "-3 015,50" (fr, the separator a narrow no-break space).
+void append_grouped(std::string& out, std::string_view plain, std::size_t min_decimals, bool fr) {
   const bool negative = !plain.empty() && plain[0] == '-';
-  std::string digits = negative ? plain.substr(1) : plain;
-  const auto point = digits.find('.');
-  std::string integer = point == std::string::npos ? digits : digits.substr(0, point);
-  std::string fraction = point == std::string::npos ? "" : digits.substr(point + 1);
-  const std::string separator = french(lang) ? "\u202f" : ",";
-  std::string grouped;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += separator;
-    grouped += integer[i];
+  const std::string_view digits = negative ? plain.substr(1) : plain;
+  const auto point = std::find(digits.begin(), digits.end(), '.');  // a short text: no call to memchr
+  const std::string_view integer(digits.begin(), point);
+  const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
+  constexpr std::size_t kGroup = 3;
+  if (negative) out += '-';
+  // The leading 1 to 3 digits, then a separator before each group of three.
+  const std::size_t leading = integer.size() % kGroup == 0 ? kGroup : integer.size() % kGroup;
+  out += integer.substr(0, leading);
+  for (std::size_t i = leading; i < integer.size(); i += kGroup) {
+    out += fr ? "\u202f" : ",";
+    out += integer.substr(i, kGroup);
   }
-  std::string out = (negative ? "-" : "") + grouped;
-  if (!fraction.empty()) out += (french(lang) ? "," : ".") + fraction;
-  return out;
+  if (fraction.empty() && min_decimals == 0) return;
+  out += fr ? ',' : '.';
+  out += fraction;
+  if (fraction.size() < min_decimals) out.append(min_decimals - fraction.size(), '0');
 }
 
-std::string number(const Rational& value, const std::string& lang) { return group_decimal(value.to_decimal(), lang); }
+// The values a sentence shows, each written in the sentence's language by Sentence::operator<<.
 
-// Dollars with at least two decimals, more when the exact value needs them: "$877.50", "$283.125".
-std::string dollars(const Rational& value, const std::string& lang) {
-  std::string plain = value.to_decimal();
-  const auto point = plain.find('.');
-  if (point == std::string::npos) {
-    plain += ".00";
-  } else if (plain.size() - point - 1 < 2) {
-    plain += "0";
+// "$877.50", "$283.125" (en) or "877,50 $" (fr): at least two decimals, more when the exact value
+// needs them.
+struct Dollars {
+  explicit Dollars(const Rational& exact) : plain(exact.to_decimal()) {}
+  explicit Dollars(Money amount) : plain(amount.to_string()) {}
+  std::string plain;  // "877.5", "283.125": the decimal text before grouping
+};
+
+// "1.5", "1,5": a multiplier or another exact number, as many decimals as it needs.
+struct Number {
+  Rational value;
+};
+
+// "6%", "1.5%", "9.975%" (en) or "6 %", "1,5 %" (fr).
+struct Percent {
+  Rational rate;
+};
+
+// "15.50 h" (en) or "15,50 h" (fr).
+struct Hours {
+  Duration duration;
+};
+
+// "14 h", "2.5 h" (en) / "2,5 h" (fr): a threshold, in the words of the sheet.
+struct Threshold {
+  Duration duration;
+};
+
+// "Tue 2009-04-07" (en) or "mar. 2009-04-07" (fr).
+struct Day {
+  Date date;
+};
+
+// " (Qc 2.05)", or nothing when the line has no article.
+struct Cite {
+  const agreement::Citation& citation;
+};
+
+// " = $62.2878 → $62.29", or " = $40.00" when rounding did not change the exact value.
+struct RoundedResult {
+  Rational exact;
+  Money amount;
+};
+
+// One sentence being appended to `out`, in `lang`: text as it is, whole numbers, and the values
+// above. Nothing is built aside: every part goes straight to `out`.
+class Sentence {
+ public:
+  Sentence(std::string& out, const std::string& lang) : out_(out), lang_(lang), fr_(french(lang)) {}
+
+  bool fr() const { return fr_; }
+  const std::string& lang() const { return lang_; }
+  // The colon of "Daily rate, Tue 2009-04-07: ", with its space before in French.
+  std::string_view colon() const { return fr_ ? " : " : ": "; }
+
+  Sentence& operator<<(std::string_view text) {
+    out_ += text;
+    return *this;
   }
-  const std::string text = group_decimal(plain, lang);
-  return french(lang) ? text + " $" : "$" + text;
-}
+  Sentence& operator<<(std::int64_t whole) {
+    char digits[std::numeric_limits<std::int64_t>::digits10 + 2];  // every digit and a sign
+    out_.append(digits, std::to_chars(std::begin(digits), std::end(digits), whole).ptr);
+    return *this;
+  }
+  Sentence& operator<<(int whole) { return *this << std::int64_t{whole}; }
+  Sentence& operator<<(char) = delete;  // a char would be written as its code
 
-std::string hours(Duration d, const std::string& lang) {
-  return group_decimal(Rational(d.count(), 60).to_fixed(2), lang) + " h";
-}
+  Sentence& operator<<(const Dollars& dollars) {
+    if (!fr_) out_ += '$';
+    append_grouped(out_, dollars.plain, kCents, fr_);
+    if (fr_) out_ += " $";
+    return *this;
+  }
+  Sentence& operator<<(const Number& number) {
+    append_grouped(out_, number.value.to_decimal(), kDecimalsAsWritten, fr_);
+    return *this;
+  }
+  Sentence& operator<<(const Percent& percent) {
+    return *this << Number{percent.rate * Rational(100)} << (fr_ ? "\u00a0%" : "%");
+  }
+  Sentence& operator<<(const Hours& hours) {
+    constexpr int kHourDecimals = 2;
+    append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals), kDecimalsAsWritten,
+                   fr_);
+    return *this << " h";
+  }
+  Sentence& operator<<(const Threshold& threshold) {
+    const auto minutes = threshold.duration.count();
+    if (minutes % kMinutesPerHour == 0) return *this << std::int64_t{minutes / kMinutesPerHour} << " h";
+    return *this << Number{Rational(minutes, kMinutesPerHour)} << " h";
+  }
+  Sentence& operator<<(const Day& day) {
+    static constexpr std::array<std::string_view, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
+    const Weekday weekday = weekday_of(day.date);
+    if (fr_) {
+      out_ += kFrench[weekday.c_encoding()];
+    } else {
+      out_ += weekday_short_name(weekday);
+    }
+    return *this << " " << to_string(day.date);
+  }
+  Sentence& operator<<(const Cite& cite) {
+    if (cite.citation.article.empty()) return *this;
+    return *this << " (" << cite.citation.article << ")";
+  }
+  Sentence& operator<<(const RoundedResult& result) {
+    if (result.exact == result.amount.dollars()) return *this << " = " << Dollars(result.amount);
+    return *this << " = " << Dollars(result.exact) << " → " << Dollars(result.amount);
+  }
 
-// "14 h", "2 h 30" (fr) / "2.5 h" (en): a threshold, in the words of the sheet.
-std::string threshold(Duration d, const std::string& lang) {
-  const auto minutes = d.count();
-  if (minutes % 60 == 0) return std::to_string(minutes / 60) + " h";
-  return number(Rational(minutes, 60), lang) + " h";
-}
+ private:
+  std::string& out_;
+  const std::string& lang_;
+  bool fr_;
+};
 
-std::string day_name(Date date, const std::string& lang) {
-  static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
-  const std::string name = french(lang) ? kFrench[weekday_of(date).c_encoding()] : weekday_short_name(weekday_of(date));
-  return name + " " + to_string(date);
+void append_label(Sentence& s, const PayLine& line) {
+  const bool fr = s.fr();
+  switch (line.code) {
+    case LineCode::daily_rate: s << (fr ? "Taux journalier" : "Daily rate"); return;
+    case LineCode::weekly_rate:
+      if (line.partial_week) {
+        s << (fr ? "Cinquième du taux hebdomadaire" : "One fifth of the weekly rate");
+      } else {
+        s << (fr ? "Taux hebdomadaire" : "Weekly rate");
+      }
+      return;
+    case LineCode::sixth_day: s << (fr ? "6e jour" : "6th day"); return;
+    case LineCode::seventh_day: s << (fr ? "7e jour" : "7th day"); return;
+    case LineCode::holiday_worked:
+      s << (fr ? "Jour férié travaillé (" : "Holiday worked (") << line.what.in(s.lang()) << ")";
+      return;
+    case LineCode::overtime:
+      s << (fr ? "Heures supplémentaires ×" : "Overtime ×") << Number{line.multiplier};
+      return;
+    case LineCode::turnaround: s << (fr ? "Empiètement sur la période de repos" : "Turnaround encroachment"); return;
+    case LineCode::rest_period: s << (fr ? "Empiètement sur le repos hebdomadaire" : "Weekly rest encroachment"); return;
+    case LineCode::meal_penalty: s << (fr ? "Pénalité de repas" : "Meal penalty"); return;
+    case LineCode::holiday_unworked:
+      s << (fr ? "Jour férié non travaillé (" : "Holiday not worked (") << line.what.in(s.lang()) << ")";
+      return;
+    case LineCode::holiday_day_off_not_given:
+      s << (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") << line.what.in(s.lang())
+        << ")";
+      return;
+  }
 }
-
-std::string cite(const PayLine& line) { return line.citation.article.empty() ? "" : " (" + line.citation.article + ")"; }
 
 // "$755.00 ÷ 8 × 2 = $188.75": the day's base as written on the sheet, then the exact result.
-std::string base_formula(const PayLine& line, const std::string& lang) {
-  std::string out;
-  const Rational contracted = line.base * Rational(line.base_divisor) / line.base_multiplier;
+void append_base_formula(Sentence& s, const PayLine& line) {
   if (line.base_multiplier != Rational(1) || line.base_divisor != 1) {
     // A 6th/7th-day base: (contracted [÷ 5] × 1.5)
-    out = "(" + dollars(contracted, lang);
-    if (line.base_divisor != 1) out += " ÷ " + std::to_string(line.base_divisor);
-    out += " × " + number(line.base_multiplier, lang) + ")";
+    const Rational contracted = line.base * Rational(line.base_divisor) / line.base_multiplier;
+    s << "(" << Dollars(contracted);
+    if (line.base_divisor != 1) s << " ÷ " << line.base_divisor;
+    s << " × " << Number{line.base_multiplier} << ")";
   } else {
-    out = dollars(line.base, lang);
+    s << Dollars(line.base);
   }
-  if (line.divisor != 1) out += " ÷ " + std::to_string(line.divisor);
+  if (line.divisor != 1) s << " ÷ " << line.divisor;
   if (line.top_up) {
-    out += " × (" + number(line.multiplier + Rational(1), lang) + " − 1)";
+    s << " × (" << Number{line.multiplier + Rational(1)} << " − 1)";
   } else if (line.multiplier != Rational(1) || line.code == LineCode::overtime) {
-    out += " × " + number(line.multiplier, lang);
+    s << " × " << Number{line.multiplier};
   }
-  return out;
+}
+
+std::string_view payer_words(agreement::Payer payer, bool fr) {
+  if (payer == agreement::Payer::producer) return fr ? "à la charge du producteur" : "paid by the producer";
+  return fr ? "retenue sur la paie" : "deducted from pay";
 }
 
 }  // namespace
 
-std::string explain_money(Money amount, const std::string& lang) { return dollars(amount.dollars(), lang); }
-
-std::string explain_hours(Duration duration, const std::string& lang) { return hours(duration, lang); }
-
-std::string line_label(const PayLine& line, const std::string& lang) {
-  const bool fr = french(lang);
-  switch (line.code) {
-    case LineCode::daily_rate: return fr ? "Taux journalier" : "Daily rate";
-    case LineCode::weekly_rate:
-      if (line.partial_week) return fr ? "Cinquième du taux hebdomadaire" : "One fifth of the weekly rate";
-      return fr ? "Taux hebdomadaire" : "Weekly rate";
-    case LineCode::sixth_day: return fr ? "6e jour" : "6th day";
-    case LineCode::seventh_day: return fr ? "7e jour" : "7th day";
-    case LineCode::holiday_worked: return (fr ? "Jour férié travaillé (" : "Holiday worked (") + line.what.in(lang) + ")";
-    case LineCode::overtime:
-      return (fr ? "Heures supplémentaires ×" : "Overtime ×") + number(line.multiplier, lang);
-    case LineCode::turnaround: return fr ? "Empiètement sur la période de repos" : "Turnaround encroachment";
-    case LineCode::rest_period: return fr ? "Empiètement sur le repos hebdomadaire" : "Weekly rest encroachment";
-    case LineCode::meal_penalty: return fr ? "Pénalité de repas" : "Meal penalty";
-    case LineCode::holiday_unworked:
-      return (fr ? "Jour férié non travaillé (" : "Holiday not worked (") + line.what.in(lang) + ")";
-    case LineCode::holiday_day_off_not_given:
-      return (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") + line.what.in(lang) + ")";
-  }
-  return "";
+std::string explain_money(Money amount, const std::string& lang) {
+  std::string out;
+  Sentence(out, lang) << Dollars(amount);
+  return out;
 }
 
-std::string explain(const PayLine& line, const std::string& lang) {
-  const bool fr = french(lang);
-  const std::string start = line_label(line, lang) + ", " + day_name(line.date, lang) + (fr ? " : " : ": ");
-  const std::string amount = dollars(line.amount.dollars(), lang);
-  const std::string exact_note = [&] {
-    // Show the exact value when rounding changed it: "= $283.125 → $283.13".
-    const Rational exact = exact_amount(line);
-    if (exact == line.amount.dollars()) return " = " + amount;
-    return " = " + dollars(exact, lang) + " → " + amount;
-  }();
+std::string explain_hours(Duration duration, const std::string& lang) {
+  std::string out;
+  Sentence(out, lang) << Hours{duration};
+  return out;
+}
+
+std::string line_label(const PayLine& line, const std::string& lang) {
+  std::string out;
+  Sentence s(out, lang);
+  append_label(s, line);
+  return out;
+}
+
+void append_explanation(const PayLine& line, const std::string& lang, std::string& out) {
+  Sentence s(out, lang);
+  const bool fr = s.fr();
+  // "Overtime ×2, Tue 2009-04-07: "
+  const auto start = [&]() -> Sentence& {
+    append_label(s, line);
+    return s << ", " << Day{line.date} << s.colon();
+  };
+  // " = $283.125 → $283.13": the exact value, and the amount when rounding changed it.
+  const auto exact_note = [&] { return RoundedResult{exact_amount(line), line.amount}; };
   switch (line.code) {
     case LineCode::daily_rate:
-      return start + (fr ? "taux contractuel " : "contracted rate ") + amount + cite(line);
+      start() << (fr ? "taux contractuel " : "contracted rate ") << Dollars(line.amount) << Cite{line.citation};
+      return;
     case LineCode::weekly_rate:
       if (line.partial_week) {
-        return start + dollars(line.base, lang) + " ÷ " + std::to_string(line.divisor) + exact_note +
-               (fr ? ", semaine partielle de l'engagement" : ", a partial week of the engagement") + cite(line);
+        start() << Dollars(line.base) << " ÷ " << line.divisor << exact_note()
+                << (fr ? ", semaine partielle de l'engagement" : ", a partial week of the engagement")
+                << Cite{line.citation};
+        return;
       }
-      return (fr ? "Taux hebdomadaire, semaine du " : "Weekly rate, week of ") + day_name(line.date, lang) +
-             (fr ? " : taux contractuel " : ": contracted rate ") + amount +
-             (fr ? ", couvre les cinq premiers jours de travail" : ", covering the first five work days") + cite(line);
+      s << (fr ? "Taux hebdomadaire, semaine du " : "Weekly rate, week of ") << Day{line.date}
+        << (fr ? " : taux contractuel " : ": contracted rate ") << Dollars(line.amount)
+        << (fr ? ", couvre les cinq premiers jours de travail" : ", covering the first five work days")
+        << Cite{line.citation};
+      return;
     case LineCode::sixth_day:
     case LineCode::seventh_day:
     case LineCode::holiday_worked:
     case LineCode::holiday_unworked:
     case LineCode::holiday_day_off_not_given: {
+      start();
       const bool plain_day = line.divisor == 1 && line.multiplier == Rational(1);
-      std::string text = start + (plain_day ? (fr ? "une journée de salaire, " : "one day's pay, ") + amount
-                                            : base_formula(line, lang) + exact_note);
+      if (plain_day) {
+        s << (fr ? "une journée de salaire, " : "one day's pay, ") << Dollars(line.amount);
+      } else {
+        append_base_formula(s, line);
+        s << exact_note();
+      }
       if (line.top_up) {
-        text += fr ? " (taux de jour férié moins le cinquième déjà compris dans le taux hebdomadaire)"
-                   : " (the holiday rate less the fifth already in the weekly rate)";
+        s << (fr ? " (taux de jour férié moins le cinquième déjà compris dans le taux hebdomadaire)"
+                 : " (the holiday rate less the fifth already in the weekly rate)");
       }
       if ((line.code == LineCode::sixth_day || line.code == LineCode::seventh_day) && !line.what.en.empty()) {
-        text += fr ? " (aussi " + line.what.fr + ", payé une fois au taux le plus élevé)"
-                   : " (also " + line.what.en + ", paid once at the higher rate)";
+        if (fr) {
+          s << " (aussi " << line.what.fr << ", payé une fois au taux le plus élevé)";
+        } else {
+          s << " (also " << line.what.en << ", paid once at the higher rate)";
+        }
       }
       if (line.code == LineCode::holiday_unworked) {
-        text += fr ? ", jours ouvrables précédent et suivant travaillés" : ", the work days before and after were worked";
+        s << (fr ? ", jours ouvrables précédent et suivant travaillés" : ", the work days before and after were worked");
       }
-      return text + cite(line);
+      s << Cite{line.citation};
+      return;
     }
-    case LineCode::overtime: {
-      std::string beyond = fr ? " au-delà de " : " beyond ";
-      return start + hours(*line.hours, lang) + beyond + threshold(*line.threshold, lang) + " × (" +
-             base_formula(line, lang) + " = " + dollars(*line.rate, lang) + ")" + exact_note + cite(line);
-    }
+    case LineCode::overtime:
+      start() << Hours{*line.hours} << (fr ? " au-delà de " : " beyond ") << Threshold{*line.threshold} << " × (";
+      append_base_formula(s, line);
+      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{line.citation};
+      return;
     case LineCode::turnaround:
-    case LineCode::rest_period: {
-      const std::string given = hours(*line.actual, lang);
-      const std::string required = threshold(*line.threshold, lang);
-      return start + (fr ? "repos de " + given + " sur " + required + " exigées; " + hours(*line.hours, lang) +
-                               " d'empiètement × ("
-                         : given + " rest of the " + required + " required; " + hours(*line.hours, lang) +
-                               " encroached × (") +
-             base_formula(line, lang) + " = " + dollars(*line.rate, lang) + ")" + exact_note + cite(line);
-    }
+    case LineCode::rest_period:
+      start();
+      if (fr) {
+        s << "repos de " << Hours{*line.actual} << " sur " << Threshold{*line.threshold} << " exigées; "
+          << Hours{*line.hours} << " d'empiètement × (";
+      } else {
+        s << Hours{*line.actual} << " rest of the " << Threshold{*line.threshold} << " required; "
+          << Hours{*line.hours} << " encroached × (";
+      }
+      append_base_formula(s, line);
+      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{line.citation};
+      return;
     case LineCode::meal_penalty:
-      if (!line.what.en.empty()) return start + dollars(line.base, lang) + ", " + line.what.in(lang) + cite(line);
-      return start + std::to_string(line.count) + (fr ? " repas en retard × " : " late meal(s) × ") +
-             dollars(line.base, lang) + exact_note + cite(line);
+      if (!line.what.en.empty()) {
+        start() << Dollars(line.base) << ", " << line.what.in(lang) << Cite{line.citation};
+        return;
+      }
+      start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << Dollars(line.base) << exact_note()
+              << Cite{line.citation};
+      return;
   }
-  return "";
 }
 
-std::string explain(const Allowance& allowance, const std::string& lang) {
-  const bool fr = french(lang);
-  const std::string when = day_name(allowance.date, lang);
-  const std::string cur = " " + allowance.currency;
+void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out) {
+  Sentence s(out, lang);
+  const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
-    return (fr ? "Per diem faux frais, " : "Per diem incidentals, ") + when + (fr ? " : " : ": ") +
-           dollars(allowance.amount.dollars(), lang) + cur;
+    s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()
+      << Dollars(allowance.amount) << " " << allowance.currency;
+    return;
   }
-  std::string text = (fr ? "Per diem repas, " : "Per diem meals, ") + when + (fr ? " : " : ": ") +
-                     dollars(allowance.full_amount.dollars(), lang);
+  s << (fr ? "Per diem repas, " : "Per diem meals, ") << Day{allowance.date} << s.colon()
+    << Dollars(allowance.full_amount);
   if (!allowance.meals_provided.empty()) {
-    std::string meals;
-    for (const auto& meal : allowance.meals_provided) meals += (meals.empty() ? "" : ", ") + meal;
-    text += (fr ? " moins les repas fournis (" : " less meals provided (") + meals + ") = " +
-            dollars(allowance.amount.dollars(), lang);
+    s << (fr ? " moins les repas fournis (" : " less meals provided (");
+    bool any_written = false;  // a separator goes after written text only, so an empty name adds none
+    for (const auto& meal : allowance.meals_provided) {
+      if (any_written) s << ", ";
+      s << meal;
+      any_written = any_written || !meal.empty();
+    }
+    s << ") = " << Dollars(allowance.amount);
   }
-  return text + cur;
+  s << " " << allowance.currency;
 }
-
-namespace {
-
-// "6%", "1.5%", "9.975%" (en) or "6 %", "1,5 %" (fr).
-std::string percent(const Rational& rate, const std::string& lang) {
-  return number(rate * Rational(100), lang) + (french(lang) ? "\u00a0%" : "%");
-}
-
-// " = $62.2878 → $62.29" or " = $40.00"
-std::string result(const Rational& exact, Money amount, const std::string& lang) {
-  const std::string rounded = dollars(amount.dollars(), lang);
-  if (exact == amount.dollars()) return " = " + rounded;
-  return " = " + dollars(exact, lang) + " → " + rounded;
-}
-
-std::string cite(const agreement::Citation& citation) {
-  return citation.article.empty() ? "" : " (" + citation.article + ")";
-}
-
-std::string payer_words(agreement::Payer payer, const std::string& lang) {
-  if (payer == agreement::Payer::producer) return french(lang) ? "à la charge du producteur" : "paid by the producer";
-  return french(lang) ? "retenue sur la paie" : "deducted from pay";
-}
-
-}  // namespace
 
 std::string payee_name(agreement::Payee payee, const std::string& lang) {
   const bool fr = french(lang);
@@ -229,72 +354,117 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
   return "";
 }
 
-std::string explain(const Contribution& contribution, const std::string& lang) {
-  const bool fr = french(lang);
-  const std::string colon = fr ? " : " : ": ";
-  std::string text = contribution.name.in(lang);
+void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out) {
+  Sentence s(out, lang);
+  const bool fr = s.fr();
+  s << contribution.name.in(lang);
+  const auto paid_by_and_cite = [&] {
+    s << ", " << payer_words(contribution.paid_by, fr) << Cite{contribution.citation};
+  };
   if (contribution.week) {
-    const std::string fee = dollars(contribution.fee.dollars(), lang);
-    const std::string days = std::to_string(contribution.days) + (fr ? (contribution.days > 1 ? " jours" : " jour")
-                                                                      : (contribution.days > 1 ? " days" : " day"));
-    text += (fr ? ", semaine du " : ", week of ") + to_string(*contribution.week) + colon;
+    const Dollars fee(contribution.fee);
+    // "3 days", "1 jour"
+    const auto days = [&] {
+      const bool several = contribution.days > 1;
+      s << contribution.days << (fr ? (several ? " jours" : " jour") : (several ? " days" : " day"));
+    };
+    s << (fr ? ", semaine du " : ", week of ") << to_string(*contribution.week) << s.colon();
     switch (contribution.fee_kind) {
       case agreement::PermitFeeKind::per_day_capped_weekly: {
         const Money uncapped = contribution.fee * contribution.days;
-        text += days + " × " + fee + " = " + dollars(uncapped.dollars(), lang);
+        days();
+        s << " × " << fee << " = " << Dollars(uncapped);
         if (contribution.weekly_cap && uncapped > *contribution.weekly_cap) {
-          text += fr ? ", plafonné à " + dollars(contribution.weekly_cap->dollars(), lang) + " par semaine"
-                     : ", capped at " + dollars(contribution.weekly_cap->dollars(), lang) + " a week";
+          s << (fr ? ", plafonné à " : ", capped at ") << Dollars(*contribution.weekly_cap)
+            << (fr ? " par semaine" : " a week");
         }
         break;
       }
       case agreement::PermitFeeKind::per_week:
-        text += fee + (fr ? " par semaine (" : " a week (") + days + (fr ? " travaillés)" : " worked)");
+        s << fee << (fr ? " par semaine (" : " a week (");
+        days();
+        s << (fr ? " travaillés)" : " worked)");
         break;
       case agreement::PermitFeeKind::per_week_or_portion:
-        text += fee + (fr ? " par semaine ou partie de semaine (" : " a week or portion of a week (") + days +
-                (fr ? " travaillés)" : " worked)");
+        s << fee << (fr ? " par semaine ou partie de semaine (" : " a week or portion of a week (");
+        days();
+        s << (fr ? " travaillés)" : " worked)");
         break;
     }
-    return text + ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
+    paid_by_and_cite();
+    return;
   }
-  text += colon;
+  s << s.colon();
   const Money base = contribution.base.value_or(Money());
   if (contribution.cap && base.is_zero() && !contribution.gross.is_zero()) {
-    return text + (fr ? "rien, le plafond de " + dollars(contribution.cap->dollars(), lang) +
-                            " par production étant atteint (" + dollars(contribution.gross_to_date.dollars(), lang) +
-                            " payés auparavant)"
-                      : "nothing, the cap of " + dollars(contribution.cap->dollars(), lang) +
-                            " per production having been reached (" +
-                            dollars(contribution.gross_to_date.dollars(), lang) + " paid before)") +
-           ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
+    if (fr) {
+      s << "rien, le plafond de " << Dollars(*contribution.cap) << " par production étant atteint ("
+        << Dollars(contribution.gross_to_date) << " payés auparavant)";
+    } else {
+      s << "nothing, the cap of " << Dollars(*contribution.cap) << " per production having been reached ("
+        << Dollars(contribution.gross_to_date) << " paid before)";
+    }
+    paid_by_and_cite();
+    return;
   }
-  text += percent(*contribution.rate, lang) + " × " + dollars(base.dollars(), lang) +
-          result(base.dollars() * *contribution.rate, contribution.amount, lang);
+  s << Percent{*contribution.rate} << " × " << Dollars(base)
+    << RoundedResult{base.dollars() * *contribution.rate, contribution.amount};
   if (contribution.cap && base != contribution.gross) {
-    text += fr ? " — la part du brut (" + dollars(contribution.gross.dollars(), lang) + ") sous le plafond de " +
-                     dollars(contribution.cap->dollars(), lang) + " par production, " +
-                     dollars(contribution.gross_to_date.dollars(), lang) + " ayant été payés auparavant"
-               : " — the part of the gross (" + dollars(contribution.gross.dollars(), lang) + ") under the cap of " +
-                     dollars(contribution.cap->dollars(), lang) + " per production, " +
-                     dollars(contribution.gross_to_date.dollars(), lang) + " having been paid before";
+    if (fr) {
+      s << " — la part du brut (" << Dollars(contribution.gross) << ") sous le plafond de "
+        << Dollars(*contribution.cap) << " par production, " << Dollars(contribution.gross_to_date)
+        << " ayant été payés auparavant";
+    } else {
+      s << " — the part of the gross (" << Dollars(contribution.gross) << ") under the cap of "
+        << Dollars(*contribution.cap) << " per production, " << Dollars(contribution.gross_to_date)
+        << " having been paid before";
+    }
   }
-  return text + ", " + payer_words(contribution.paid_by, lang) + cite(contribution.citation);
+  paid_by_and_cite();
+}
+
+void append_explanation(const Tax& tax, const std::string& lang, std::string& out) {
+  Sentence s(out, lang);
+  const bool fr = s.fr();
+  if (tax.code == "gst") {
+    s << (fr ? "TPS" : "GST");
+  } else {
+    s << (fr ? "TVQ" : "QST");
+  }
+  s << (fr ? " sur " : " on ") << tax.on_name.in(lang) << s.colon() << Percent{tax.rate} << " × ";
+  if (!tax.gst_included.is_zero()) {
+    s << "(" << Dollars(tax.taxed) << " + " << Dollars(tax.gst_included) << (fr ? " TPS = " : " GST = ")
+      << Dollars(tax.base) << ")";
+  } else {
+    s << Dollars(tax.base);
+  }
+  s << RoundedResult{tax.base.dollars() * tax.rate, tax.amount};
+  s << (fr ? ", taux en vigueur le " : ", rate in force on ") << to_string(tax.date);
+  s << ", " << payer_words(tax.paid_by, fr) << Cite{tax.citation};
+}
+
+std::string explain(const PayLine& line, const std::string& lang) {
+  std::string out;
+  append_explanation(line, lang, out);
+  return out;
+}
+
+std::string explain(const Allowance& allowance, const std::string& lang) {
+  std::string out;
+  append_explanation(allowance, lang, out);
+  return out;
+}
+
+std::string explain(const Contribution& contribution, const std::string& lang) {
+  std::string out;
+  append_explanation(contribution, lang, out);
+  return out;
 }
 
 std::string explain(const Tax& tax, const std::string& lang) {
-  const bool fr = french(lang);
-  const std::string name = tax.code == "gst" ? (fr ? "TPS" : "GST") : (fr ? "TVQ" : "QST");
-  std::string text = name + (fr ? " sur " : " on ") + tax.on_name.in(lang) + (fr ? " : " : ": ") + percent(tax.rate, lang) + " × ";
-  if (!tax.gst_included.is_zero()) {
-    text += "(" + dollars(tax.taxed.dollars(), lang) + " + " + dollars(tax.gst_included.dollars(), lang) +
-            (fr ? " TPS = " : " GST = ") + dollars(tax.base.dollars(), lang) + ")";
-  } else {
-    text += dollars(tax.base.dollars(), lang);
-  }
-  text += result(tax.base.dollars() * tax.rate, tax.amount, lang);
-  text += fr ? ", taux en vigueur le " + to_string(tax.date) : ", rate in force on " + to_string(tax.date);
-  return text + ", " + payer_words(tax.paid_by, lang) + cite(tax.citation);
+  std::string out;
+  append_explanation(tax, lang, out);
+  return out;
 }
 
 }  // namespace plateau::engine

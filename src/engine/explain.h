@@ -21,12 +21,20 @@ std::string line_label(const PayLine& line, const std::string& lang);
 std::string explain(const PayLine& line, const std::string& lang);
 std::string explain(const Allowance& allowance, const std::string& lang);
 
-// "Health & Welfare: 4% × $1,000.00 = $40.00 — the part of this pay's gross ($3,000.00) under the
-// $125,000.00 cap per production, $124,000.00 having been paid before (Qc5.02)"
+// "Health & Welfare: 4% × $1,000.00 = $40.00 — the part of the gross ($3,000.00) under the cap of
+// $125,000.00 per production, $124,000.00 having been paid before, paid by the producer (Qc5.02)"
 std::string explain(const Contribution& contribution, const std::string& lang);
 
-// "QST on admin_training: 7.5% × ($15.57 + $0.78 GST = $16.35) = $1.22625 → $1.23"
+// "QST on Administration and Training Fund: 7.5% × ($15.57 + $0.78 GST = $16.35) = $1.22625 → $1.23,
+// rate in force on 2009-06-13, paid by the producer (…)"
 std::string explain(const Tax& tax, const std::string& lang);
+
+// The same sentences, appended to `out`: writers of many lines (pay_json) put them straight into
+// their output instead of building a string for each.
+void append_explanation(const PayLine& line, const std::string& lang, std::string& out);
+void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out);
+void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out);
+void append_explanation(const Tax& tax, const std::string& lang, std::string& out);
 
 // "guild", "institution financière", … in `lang`.
 std::string payee_name(agreement::Payee payee, const std::string& lang);

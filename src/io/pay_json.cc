@@ -1,5 +1,8 @@
 #include "io/pay_json.h"
 
+#include <cassert>
+#include <cstdint>
+#include <cstring>
 #include <string_view>
 
 #include "engine/explain.h"
@@ -11,10 +14,75 @@ namespace {
 using engine::BatchPay;
 using engine::PayLine;
 
-std::string citation_text(const agreement::Citation& citation) { return citation.article; }
+const std::string& citation_text(const agreement::Citation& citation) { return citation.article; }
+
+constexpr unsigned char kFirstPrintable = 0x20;  // below: control characters, which JSON escapes
+
+bool needs_escape(char c) {
+  return static_cast<unsigned char>(c) < kFirstPrintable || c == '"' || c == '\\';
+}
+
+// Whether any of the 8 bytes of `word` needs escaping, all tested at once. `below(x, n)` is non-zero
+// exactly when some byte of x is below n (n ≤ 0x80): subtracting n sets the top bit of such a byte,
+// and `& ~x` drops bytes whose top bit was already set, so UTF-8 bytes never count. A byte equals c
+// where `word ^ (c in every byte)` has a zero byte, one below 1.
+bool any_needs_escape(std::uint64_t word) {
+  constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 0xff;  // 0x0101…01: one in every byte
+  constexpr std::uint64_t kTops = kOnes << 7;                  // 0x8080…80: every byte's top bit
+  const auto below = [](std::uint64_t x, unsigned char n) { return (x - kOnes * n) & ~x & kTops; };
+  const auto equal = [&](unsigned char c) { return below(word ^ (kOnes * c), 1); };
+  return (below(word, kFirstPrintable) | equal('"') | equal('\\')) != 0;
+}
+
+// The position of the first character of `text` that JSON escapes, or text.size(): eight bytes a
+// step, then one at a time from the word that has one.
+std::size_t find_needs_escape(std::string_view text, std::size_t from = 0) {
+  std::size_t i = from;
+  for (std::uint64_t word = 0; i + sizeof word <= text.size(); i += sizeof word) {
+    std::memcpy(&word, text.data() + i, sizeof word);
+    if (any_needs_escape(word)) break;
+  }
+  while (i < text.size() && !needs_escape(text[i])) ++i;
+  return i;
+}
+
+// `text` escaped for a JSON string, without the quotes.
+void append_escaped(std::string& out, std::string_view text) {
+  std::size_t plain_from = 0;  // the start of a run of characters written as they are
+  for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
+    out.append(text, plain_from, i - plain_from);
+    plain_from = i + 1;
+    const auto c = static_cast<unsigned char>(text[i]);
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\r': out += "\\r"; break;
+      case '\t': out += "\\t"; break;
+      default: {
+        static constexpr char kHex[] = "0123456789abcdef";
+        out += "\\u00";
+        out += kHex[c >> 4];
+        out += kHex[c & 0xf];
+      }
+    }
+  }
+  out.append(text, plain_from, text.size() - plain_from);
+}
+
+// Escapes the text appended to `out` from `from` on, in place. Usually no character needs it, and
+// nothing moves.
+void escape_from(std::string& out, std::size_t from) {
+  const std::size_t first = find_needs_escape(out, from);
+  if (first == out.size()) return;
+  const std::string rest = out.substr(first);
+  out.resize(first);
+  append_escaped(out, rest);
+}
 
 // Appends JSON to a string as it goes: keys are plateau's own names (no escaping needed), values
-// are escaped in place, with no temporary strings.
+// are escaped as they are copied in, and explanations are written straight into the output and
+// escaped there, with no temporary strings.
 class JsonOut {
  public:
   explicit JsonOut(std::string& out) : out_(out) {}
@@ -30,6 +98,17 @@ class JsonOut {
     key(name);
     value_string(value);
   }
+  // A string field whose text plateau wrote itself and that never holds a character JSON escapes:
+  // money, dates, decimals, plateau's own codes. It is copied without looking for one.
+  void field_verbatim(std::string_view name, std::string_view value) {
+    assert(find_needs_escape(value) == value.size());
+    key(name);
+    comma();
+    out_ += '"';
+    out_ += value;
+    out_ += '"';
+    first_ = false;
+  }
   // A JSON number, written as given.
   void field_number(std::string_view name, std::string_view digits) {
     key(name);
@@ -41,6 +120,24 @@ class JsonOut {
     comma();
     append_json_string(out_, value);
     first_ = false;
+  }
+  // A string field whose text `write(out)` appends straight to the output; it is then escaped in
+  // place, with no string built for it.
+  template <typename Write>
+  void field_written(std::string_view name, const Write& write) {
+    key(name);
+    comma();
+    out_ += '"';
+    const std::size_t text_start = out_.size();
+    write(out_);
+    escape_from(out_, text_start);
+    out_ += '"';
+    first_ = false;
+  }
+  // The field "explanation": the sentence of a line, allowance, contribution or tax in `lang`.
+  template <typename Item>
+  void explanation(const Item& item, const std::string& lang) {
+    field_written("explanation", [&](std::string& out) { engine::append_explanation(item, lang, out); });
   }
   void open(char bracket) {
     comma();
@@ -67,16 +164,16 @@ class JsonOut {
 
 void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.open('{');
-  json.field("date", to_string(line.date));
-  json.field("code", engine::to_string(line.code));
-  if (line.hours) json.field("hours", Rational(line.hours->count(), 60).to_fixed(2));
+  json.field_verbatim("date", to_string(line.date));
+  json.field_verbatim("code", engine::to_string(line.code));
+  if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
-    json.field("multiplier", line.multiplier.to_decimal());
-    json.field("rate", line.rate->to_decimal());
+    json.field_verbatim("multiplier", line.multiplier.to_decimal());
+    json.field_verbatim("rate", line.rate->to_decimal());
   }
-  json.field("amount", line.amount.to_string());
+  json.field_verbatim("amount", line.amount.to_string());
   json.field("citation", citation_text(line.citation));
-  json.field("explanation", engine::explain(line, lang));
+  json.explanation(line, lang);
   json.close('}');
 }
 
@@ -84,20 +181,20 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   json.open('{');
   json.field("code", contribution.code);
   if (contribution.week) {
-    json.field("week", to_string(*contribution.week));
+    json.field_verbatim("week", to_string(*contribution.week));
     json.field_number("days", std::to_string(contribution.days));
-    json.field("kind", std::string(agreement::to_string(contribution.fee_kind)));
-    json.field("fee", contribution.fee.to_string());
-    if (contribution.weekly_cap) json.field("weekly_cap", contribution.weekly_cap->to_string());
+    json.field_verbatim("kind", agreement::to_string(contribution.fee_kind));
+    json.field_verbatim("fee", contribution.fee.to_string());
+    if (contribution.weekly_cap) json.field_verbatim("weekly_cap", contribution.weekly_cap->to_string());
   }
-  if (contribution.base) json.field("base", contribution.base->to_string());
-  if (contribution.rate) json.field("rate", contribution.rate->to_decimal());
-  if (contribution.cap) json.field("cap", contribution.cap->to_string());
-  json.field("amount", contribution.amount.to_string());
-  json.field("paid_by", std::string(agreement::to_string(contribution.paid_by)));
-  json.field("paid_to", std::string(agreement::to_string(contribution.paid_to)));
+  if (contribution.base) json.field_verbatim("base", contribution.base->to_string());
+  if (contribution.rate) json.field_verbatim("rate", contribution.rate->to_decimal());
+  if (contribution.cap) json.field_verbatim("cap", contribution.cap->to_string());
+  json.field_verbatim("amount", contribution.amount.to_string());
+  json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
+  json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
   json.field("citation", citation_text(contribution.citation));
-  json.field("explanation", engine::explain(contribution, lang));
+  json.explanation(contribution, lang);
   json.close('}');
 }
 
@@ -105,13 +202,13 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.open('{');
   json.field("code", tax.code);
   json.field("on", tax.on);
-  json.field("base", tax.base.to_string());
-  json.field("rate", tax.rate.to_decimal());
-  json.field("amount", tax.amount.to_string());
-  json.field("paid_by", std::string(agreement::to_string(tax.paid_by)));
-  json.field("paid_to", std::string(agreement::to_string(tax.paid_to)));
+  json.field_verbatim("base", tax.base.to_string());
+  json.field_verbatim("rate", tax.rate.to_decimal());
+  json.field_verbatim("amount", tax.amount.to_string());
+  json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
+  json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
   json.field("citation", citation_text(tax.citation));
-  json.field("explanation", engine::explain(tax, lang));
+  json.explanation(tax, lang);
   json.close('}');
 }
 
@@ -119,27 +216,7 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
 
 void append_json_string(std::string& out, std::string_view text) {
   out += '"';
-  std::size_t plain_from = 0;  // the start of a run of characters written as they are
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if (c >= 0x20 && c != '"' && c != '\\') continue;
-    out.append(text, plain_from, i - plain_from);
-    plain_from = i + 1;
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xf];
-      }
-    }
-  }
-  out.append(text, plain_from, text.size() - plain_from);
+  append_escaped(out, text);
   out += '"';
 }
 
@@ -178,17 +255,17 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.open('[');
     for (const auto& line : person.lines) write_line(json, line, lang);
     json.close(']');
-    json.field("gross", person.gross.to_string());
+    json.field_verbatim("gross", person.gross.to_string());
     json.key("allowances");
     json.open('[');
     for (const auto& allowance : person.allowances) {
       json.open('{');
-      json.field("date", to_string(allowance.date));
-      json.field("code", engine::to_string(allowance.code));
-      json.field("amount", allowance.amount.to_string());
+      json.field_verbatim("date", to_string(allowance.date));
+      json.field_verbatim("code", engine::to_string(allowance.code));
+      json.field_verbatim("amount", allowance.amount.to_string());
       json.field("currency", allowance.currency);
       json.field("citation", citation_text(allowance.citation));
-      json.field("explanation", engine::explain(allowance, lang));
+      json.explanation(allowance, lang);
       json.close('}');
     }
     json.close(']');
@@ -200,14 +277,14 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.open('[');
     for (const auto& tax : person.taxes) write_tax(json, tax, lang);
     json.close(']');
-    json.field("net_pay", person.net_pay.to_string());
+    json.field_verbatim("net_pay", person.net_pay.to_string());
     json.key("findings");
     json.open('[');
     for (const auto& finding : person.findings) {
       json.open('{');
-      json.field("date", to_string(finding.date));
+      json.field_verbatim("date", to_string(finding.date));
       json.field("code", finding.code);
-      json.field("severity", engine::to_string(finding.severity));
+      json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
       json.field("citation", citation_text(finding.citation));
       json.close('}');
@@ -220,15 +297,15 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
   json.open('[');
   for (const auto& remittance : pay.remittances) {
     json.open('{');
-    json.field("paid_to", std::string(agreement::to_string(remittance.paid_to)));
-    json.field("amount", remittance.amount.to_string());
+    json.field_verbatim("paid_to", agreement::to_string(remittance.paid_to));
+    json.field_verbatim("amount", remittance.amount.to_string());
     json.key("items");
     json.open('[');
     for (const auto& item : remittance.items) {
       json.open('{');
       json.field("code", item.code);
       if (!item.on.empty()) json.field("on", item.on);
-      json.field("amount", item.amount.to_string());
+      json.field_verbatim("amount", item.amount.to_string());
       json.close('}');
     }
     json.close(']');
@@ -237,8 +314,8 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
   json.close(']');
   json.key("totals");
   json.open('{');
-  json.field("gross", pay.total_gross.to_string());
-  json.field("net_pay", pay.total_net_pay.to_string());
+  json.field_verbatim("gross", pay.total_gross.to_string());
+  json.field_verbatim("net_pay", pay.total_net_pay.to_string());
   json.close('}');
   json.close('}');
   out += '\n';

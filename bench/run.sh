@@ -10,8 +10,10 @@
 # times at 1× and 10× the input size. Settings (environment):
 #   BENCH_BYTES   size of the 1× input, with K, M or G (default 100M; 10× is ten times that)
 #   BENCH_SEED    generator seed (default 1)
-#   BENCH_DIR     where inputs and outputs go (default /dev/shm/plateau-bench, a RAM disk, so the
-#                 disk's speed is not measured; else build/bench-data)
+#   BENCH_DIR     where the inputs go (default /dev/shm/plateau-bench, a RAM disk, so the disk's
+#                 speed is not measured; else build/bench-data)
+#   BENCH_OUTPUT  where (a) and (b) write: "null" (default: /dev/null, so what is measured is
+#                 plateau, not the memory or disk behind a file) or "file" (a file in BENCH_DIR)
 #   BENCH_REPEAT  runs of (a) and (b) at 1×, the best kept (default 3; 10× runs once)
 # Benchmarks are not tests: nothing here passes or fails on a time.
 set -euo pipefail
@@ -21,11 +23,19 @@ BUILD_DIR=${BUILD_DIR:-build}
 BYTES=${BENCH_BYTES:-100M}
 SEED=${BENCH_SEED:-1}
 REPEAT=${BENCH_REPEAT:-3}
+OUTPUT=${BENCH_OUTPUT:-null}
 if [ -z "${BENCH_DIR:-}" ]; then
   if [ -d /dev/shm ] && [ -w /dev/shm ]; then BENCH_DIR=/dev/shm/plateau-bench; else BENCH_DIR=$BUILD_DIR/bench-data; fi
 fi
 mkdir -p "$BENCH_DIR"
 trap 'rm -f "$BENCH_DIR"/*.out' EXIT
+
+# Runs (a) or (b) writing to the chosen place; a file's size is what was written, /dev/null's is
+# counted through a pipe only once, for the floor to match.
+output_args() {  # output_args NAME → the -o option, or nothing for /dev/null (timed() discards stdout)
+  [ "$OUTPUT" = file ] && echo "-o $BENCH_DIR/$1.out"
+  return 0
+}
 
 plateau=$BUILD_DIR/plateau
 generate=$BUILD_DIR/bench/plateau-bench-generate
@@ -69,7 +79,7 @@ one_x=$(to_bytes "$BYTES")
 ten_x=$((one_x * 10))
 : >"$BENCH_DIR/stderr.log"
 
-echo "plateau bench: seed $SEED, 1× = $one_x bytes, in $BENCH_DIR"
+echo "plateau bench: seed $SEED, 1× = $one_x bytes, inputs in $BENCH_DIR, output to $([ "$OUTPUT" = file ] && echo "files there" || echo /dev/null)"
 echo "machine: $(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo), $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
 
 declare -A seconds_a seconds_b peak_b weeks size out_size
@@ -85,9 +95,11 @@ for scale in 1 10; do
   runs=$([ "$scale" = 1 ] && echo "$REPEAT" || echo 1)
   # Warm the page cache, so both read the input from memory.
   cat "$input" >/dev/null
-  read -r seconds_b[$scale] peak_b[$scale] < <(best_of "$runs" "$plateau" compute "$input" --ndjson -o "$BENCH_DIR/plateau.out")
-  out_size[$scale]=$(stat -c %s "$BENCH_DIR/plateau.out")
-  read -r seconds_a[$scale] _ < <(best_of "$runs" "$floor" "$input" --output-bytes "${out_size[$scale]}" -o "$BENCH_DIR/floor.out")
+  # shellcheck disable=SC2046 # output_args is empty or "-o FILE"
+  read -r seconds_b[$scale] peak_b[$scale] < <(best_of "$runs" "$plateau" compute "$input" --ndjson $(output_args plateau))
+  out_size[$scale]=$("$plateau" compute "$input" --ndjson | wc -c)
+  # shellcheck disable=SC2046
+  read -r seconds_a[$scale] _ < <(best_of "$runs" "$floor" "$input" --output-bytes "${out_size[$scale]}" $(output_args floor))
   rm -f "$BENCH_DIR/plateau.out" "$BENCH_DIR/floor.out"
 done
 

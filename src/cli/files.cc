@@ -49,7 +49,28 @@ InputFormat input_format(const std::string& path, const std::string& option) {
   return extension == ".csv" ? InputFormat::csv : InputFormat::json;
 }
 
+namespace {
+
+// A path that names something other than a regular file (/dev/null, a named pipe, a terminal) is
+// written to as it is: renaming a temporary file over it would replace the device with a file.
+bool is_special_file(const std::string& path) {
+  std::error_code error;
+  const auto status = std::filesystem::status(path, error);
+  return !error && std::filesystem::exists(status) && !std::filesystem::is_regular_file(status) &&
+         !std::filesystem::is_directory(status);
+}
+
+}  // namespace
+
 Result<void> write_output(const std::string& path, const std::string& text) {
+  if (!path.empty() && path != "-" && is_special_file(path)) {
+    std::ofstream out(path, std::ios::binary);
+    if (!out) return fail(path + ": cannot write");
+    out << text;
+    out.flush();
+    if (!out) return fail(path + ": write failed");
+    return {};
+  }
   if (path.empty() || path == "-") {
     std::cout << text;
     std::cout.flush();
@@ -112,6 +133,11 @@ Result<OutputStream> OutputStream::open(const std::string& path) {
     std::cout.flush();
     return OutputStream(STDOUT_FILENO, "", "");
   }
+  if (is_special_file(path)) {
+    const int fd = ::open(path.c_str(), O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return fail(path + ": cannot write (" + system_message() + ")");
+    return OutputStream(fd, path, "");
+  }
   const std::string temporary = path + ".tmp." + std::to_string(::getpid());
   const int fd = ::open(temporary.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) return fail(path + ": cannot write (" + system_message() + ")");
@@ -146,7 +172,7 @@ Result<void> OutputStream::write(std::string_view bytes) {
 }
 
 Result<void> OutputStream::commit() {
-  if (path_.empty()) return {};
+  if (temporary_.empty()) return {};  // standard output or a device: written as it came
   if (::close(fd_) != 0) {
     fd_ = -1;
     return fail(path_ + ": write failed (" + system_message() + ")");

@@ -23,7 +23,8 @@ Result<std::string> read_input(const std::string& path);
 // else JSON.
 InputFormat input_format(const std::string& path, const std::string& option);
 
-// Writes `text` to `path`, or to standard output when `path` is empty or "-".
+// Writes `text` to `path`, or to standard output when `path` is empty or "-". A device or pipe
+// (`-o /dev/null`) is written to directly; a regular file is replaced atomically.
 Result<void> write_output(const std::string& path, const std::string& text);
 
 // An input read a piece at a time (streams: compute --ndjson), with no size limit.
@@ -47,7 +48,8 @@ class InputStream {
 
 // An output written a piece at a time and still atomic: the bytes go to a temporary file beside
 // `path`, renamed over it by commit(); a stream never committed is removed, and the previous file
-// stays as it was. Standard output (written as it comes) when `path` is empty or "-".
+// stays as it was. Standard output (written as it comes) when `path` is empty or "-", and a
+// device or pipe (`-o /dev/null`) likewise.
 class OutputStream {
  public:
   static Result<OutputStream> open(const std::string& path);
@@ -64,7 +66,7 @@ class OutputStream {
       : fd_(fd), path_(std::move(path)), temporary_(std::move(temporary)) {}
   int fd_ = -1;
   std::string path_;       // empty: standard output
-  std::string temporary_;
+  std::string temporary_;  // empty: written in place (standard output, a device)
 };
 
 }  // namespace plateau::cli

@@ -41,6 +41,12 @@ check "one thread and two write the same bytes" $(cmp -s "$work/many-1.out" "$wo
 check "300 lines out" $([ "$(wc -l <"$work/many-2.out")" -eq 300 ]; echo $?)
 check "French explanations" $("$plateau" compute "$work/one.json" --ndjson --lang fr | grep -q 'Taux journalier'; echo $?)
 
+# A device is written to, not replaced by a file (plateau runs as root in CI: /dev/null must stay).
+"$plateau" compute "$work/many.ndjson" --ndjson -o /dev/null
+check "-o /dev/null (stream): exit 0, still a device" $([ $? -eq 0 ] && [ -c /dev/null ]; echo $?)
+"$plateau" compute "$example" --format json -o /dev/null
+check "-o /dev/null (one batch): exit 0, still a device" $([ $? -eq 0 ] && [ -c /dev/null ]; echo $?)
+
 # Usage errors: exit 2, nothing computed.
 "$plateau" compute "$work/one.json" --threads 2 >/dev/null 2>&1
 check "--threads needs --ndjson" $([ $? -eq 2 ]; echo $?)

@@ -30,8 +30,7 @@ fi
 mkdir -p "$BENCH_DIR"
 trap 'rm -f "$BENCH_DIR"/*.out' EXIT
 
-# Runs (a) or (b) writing to the chosen place; a file's size is what was written, /dev/null's is
-# counted through a pipe only once, for the floor to match.
+# Where (a) and (b) write.
 output_args() {  # output_args NAME → the -o option, or nothing for /dev/null (timed() discards stdout)
   [ "$OUTPUT" = file ] && echo "-o $BENCH_DIR/$1.out"
   return 0
@@ -97,6 +96,8 @@ for scale in 1 10; do
   cat "$input" >/dev/null
   # shellcheck disable=SC2046 # output_args is empty or "-o FILE"
   read -r seconds_b[$scale] peak_b[$scale] < <(best_of "$runs" "$plateau" compute "$input" --ndjson $(output_args plateau))
+  # The bytes plateau writes, for the floor to write as many: counted in a run of its own, so that
+  # no pipe slows the timed ones.
   out_size[$scale]=$("$plateau" compute "$input" --ndjson | wc -c)
   # shellcheck disable=SC2046
   read -r seconds_a[$scale] _ < <(best_of "$runs" "$floor" "$input" --output-bytes "${out_size[$scale]}" $(output_args floor))

@@ -89,15 +89,6 @@ Result<agreement::Registry> load_registry() {
   return agreement::Registry::load_directory(agreement::default_agreements_dir());
 }
 
-bool has_error_findings(const engine::BatchPay& pay) {
-  for (const auto& person : pay.crew) {
-    for (const auto& finding : person.findings) {
-      if (finding.severity == engine::Severity::error) return true;
-    }
-  }
-  return false;
-}
-
 // "plateau: computed 1,200 of 50,000 people" on standard error, rewritten in place.
 class Progress {
  public:
@@ -113,7 +104,7 @@ class Progress {
   bool shown_;
 };
 
-// Computes `batch`, or reports why not. Arithmetic beyond plateau's exact range is an input error.
+// Computes `batch`, or reports why not.
 std::optional<engine::BatchPay> compute_or_report(const engine::Batch& batch, const std::string& file,
                                                   engine::ComputeOptions options, int& status) {
   auto registry = load_registry();
@@ -121,18 +112,12 @@ std::optional<engine::BatchPay> compute_or_report(const engine::Batch& batch, co
     status = report(registry.error());
     return std::nullopt;
   }
-  try {
-    auto pay = engine::compute(batch, *registry, std::move(options));
-    if (!pay) {
-      status = report(pay.error(), file);
-      return std::nullopt;
-    }
-    return std::move(*pay);
-  } catch (const OverflowError& overflow) {
-    status = report(Error{std::string(overflow.what()) + "; an amount is beyond the exact range plateau computes in"},
-                    file);
+  auto pay = engine::compute(batch, *registry, std::move(options));
+  if (!pay) {
+    status = report(pay.error(), file);
     return std::nullopt;
   }
+  return std::move(*pay);
 }
 
 struct ComputeOptions {
@@ -201,7 +186,7 @@ int run_compute(const ComputeOptions& options) {
   }
   if (auto written = cli::write_output(options.output, rendered); !written) return report(written.error());
   if (!pay->rejected.empty()) return kInputRejected;
-  return has_error_findings(*pay) ? kComputedWithErrors : kComputed;
+  return engine::has_error_findings(*pay) ? kComputedWithErrors : kComputed;
 }
 
 int run_check(const InputOptions& options) {
@@ -269,7 +254,7 @@ int run_explain(const ExplainOptions& options) {
                                    [&](const engine::PersonPay& p) { return p.id == options.crew; });
   const std::string text = io::write_derivation(*input, *person, batch->production, only, options.input.lang);
   if (auto written = cli::write_output(options.output, text); !written) return report(written.error());
-  return has_error_findings(*pay) ? kComputedWithErrors : kComputed;
+  return engine::has_error_findings(*pay) ? kComputedWithErrors : kComputed;
 }
 
 struct ConvertOptions {

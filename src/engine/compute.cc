@@ -6,7 +6,9 @@
 
 namespace plateau::engine {
 
-Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options) {
+namespace {
+
+Result<BatchPay> compute_or_throw(const Batch& batch, const agreement::Registry& registry, const ComputeOptions& options) {
   auto normalized = normalize(batch, registry, options.keep_going);
   if (!normalized) return tl::unexpected(normalized.error());
   BatchPay out;
@@ -29,6 +31,25 @@ Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry
   out.remittances = remittances(*normalized->agreement, out.crew);
   for (const auto& rejected : normalized->rejected) out.rejected.push_back(rejected.error);
   return out;
+}
+
+}  // namespace
+
+Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options) {
+  try {
+    return compute_or_throw(batch, registry, options);
+  } catch (const OverflowError& overflow) {
+    return fail(std::string(overflow.what()) + "; an amount is beyond the exact range plateau computes in");
+  }
+}
+
+bool has_error_findings(const BatchPay& pay) {
+  for (const auto& person : pay.crew) {
+    for (const auto& finding : person.findings) {
+      if (finding.severity == Severity::error) return true;
+    }
+  }
+  return false;
 }
 
 }  // namespace plateau::engine

@@ -5,7 +5,8 @@
 //
 // Input that cannot stand (unknown classification, rate below minimum, wrap before call, a
 // wall-clock time that does not exist…) is rejected as a whole with its field path; nothing is
-// computed from it. Arithmetic overflow throws OverflowError (core/error.h).
+// computed from it. Arithmetic beyond plateau's exact range (core/error.h, OverflowError) rejects
+// the batch too: only absurd amounts reach it, and they are the input's.
 #pragma once
 
 #include <functional>
@@ -26,5 +27,8 @@ struct ComputeOptions {
 };
 
 Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options = {});
+
+// Whether a finding of severity error stands in `pay` (exit status 3 of the command).
+bool has_error_findings(const BatchPay& pay);
 
 }  // namespace plateau::engine

@@ -1,8 +1,10 @@
 // Properties of the whole engine on random, valid batches (rapidcheck):
 //   more time worked never pays less; gross is the sum of the lines; adding a work day never
 //   lowers gross; the order of crew and of days in the input changes nothing.
-// Then examples: a person's days that overlap in time are rejected (docs/interpretations.md, E18).
+// Then examples: an amount beyond the exact range rejects the batch; a person's days that overlap
+// in time are rejected (docs/interpretations.md, E18).
 #include <algorithm>
+#include <limits>
 #include <map>
 #include <string>
 #include <vector>
@@ -242,6 +244,14 @@ std::string rejection(const Batch& batch) {
   auto pay = compute(batch, registry());
   if (pay) return "(computed)";
   return pay.error().message;
+}
+
+TEST(Overflow, AnAmountBeyondTheExactRangeRejectsTheBatch) {
+  // A daily rate of the largest number of cents there is: two days' gross cannot be summed.
+  CrewInput person = first_ad("E-001", {work_day("2009-05-04", "07:00", "19:00"), work_day("2009-05-05", "07:00", "19:00")});
+  person.rate = Money::from_cents(std::numeric_limits<std::int64_t>::max());
+  const std::string message = rejection(batch_of({person}));
+  EXPECT_NE(message.find("; an amount is beyond the exact range plateau computes in"), std::string::npos) << message;
 }
 
 TEST(OverlappingDays, ADayThatStartsBeforeThePreviousEndsIsRejected) {

@@ -91,14 +91,9 @@ class Reader {
   }
 
   Result<std::string> string(od::value& value, const Path& path, std::string_view expected) {
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::string) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
-    std::string_view text;
-    if (auto error = value.get_string().get(text)) {
-      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
-    }
-    return std::string(text);
+    auto text = string_view(value, path, expected);
+    if (!text) return tl::unexpected(text.error());
+    return std::string(*text);
   }
 
   // Text of a string, or the literal text of a number (for money).

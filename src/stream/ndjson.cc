@@ -42,15 +42,6 @@ struct Chunk {
   }
 };
 
-bool has_error_findings(const engine::BatchPay& pay) {
-  for (const auto& person : pay.crew) {
-    for (const auto& finding : person.findings) {
-      if (finding.severity == engine::Severity::error) return true;
-    }
-  }
-  return false;
-}
-
 // Computes lines one at a time with one reusable parser; one per worker.
 class LineComputer {
  public:
@@ -71,13 +62,7 @@ class LineComputer {
     }
     engine::ComputeOptions compute_options;
     compute_options.keep_going = options_.keep_going;
-    Result<engine::BatchPay> pay;
-    try {
-      pay = engine::compute(*batch, registry_, compute_options);
-    } catch (const OverflowError& overflow) {
-      reject(number, std::string(overflow.what()) + "; an amount is beyond the exact range plateau computes in", chunk);
-      return;
-    }
+    auto pay = engine::compute(*batch, registry_, compute_options);
     if (!pay) {
       reject(number, pay.error().message, chunk);
       return;
@@ -87,7 +72,7 @@ class LineComputer {
       chunk.problems.push_back({number, rejected.message + " (left out: --keep-going)", false});
       ++chunk.counts.people_left_out;
     }
-    if (has_error_findings(*pay)) {
+    if (engine::has_error_findings(*pay)) {
       ++chunk.counts.with_error_findings;
       chunk.problems.push_back({number, "computed with error-severity findings", false});
     }

@@ -63,38 +63,10 @@ bool is_special_file(const std::string& path) {
 }  // namespace
 
 Result<void> write_output(const std::string& path, const std::string& text) {
-  if (!path.empty() && path != "-" && is_special_file(path)) {
-    std::ofstream out(path, std::ios::binary);
-    if (!out) return fail(path + ": cannot write");
-    out << text;
-    out.flush();
-    if (!out) return fail(path + ": write failed");
-    return {};
-  }
-  if (path.empty() || path == "-") {
-    std::cout << text;
-    std::cout.flush();
-    if (!std::cout) return fail("standard output: write failed");
-    return {};
-  }
-  const std::string temporary = path + ".tmp." + std::to_string(::getpid());
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return fail(path + ": cannot write");
-    out << text;
-    out.flush();
-    if (!out) {
-      std::filesystem::remove(temporary);
-      return fail(path + ": write failed");
-    }
-  }
-  std::error_code error;
-  std::filesystem::rename(temporary, path, error);
-  if (error) {
-    std::filesystem::remove(temporary);
-    return fail(path + ": cannot replace (" + error.message() + ")");
-  }
-  return {};
+  auto out = OutputStream::open(path);
+  if (!out) return tl::unexpected(out.error());
+  if (auto written = out->write(text); !written) return written;
+  return out->commit();
 }
 
 namespace {

@@ -145,6 +145,7 @@ int run_compute_ndjson(const ComputeOptions& options) {
   stream_options.threads = options.threads != 0 ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   stream_options.keep_going = options.keep_going;
   stream_options.lang = options.input.lang;
+  stream_options.max_line_bytes = cli::kMaxInputBytes;  // a line is a batch: the limit of one batch's file
   const std::string name = shown_name(options.input.file);
   auto summary = stream::compute_ndjson(
       [&](char* buffer, std::size_t size) { return input->read(buffer, size); },

@@ -14,6 +14,9 @@
 #include <string>
 #include <vector>
 
+#include <atomic>
+#include <new>
+
 #include <benchmark/benchmark.h>
 
 #include "agreement/registry.h"
@@ -21,6 +24,10 @@
 #include "engine/compute.h"
 #include "io/batch_json.h"
 #include "io/pay_json.h"
+
+// Every heap allocation of the process is counted, so that each benchmark can report how many it
+// makes per person-week (allocations are where the engine's time went: docs/performance.md).
+std::atomic<std::int64_t> allocations{0};
 
 namespace {
 
@@ -84,7 +91,11 @@ const Workload& workload() {
   return loaded;
 }
 
-void count(benchmark::State& state, const Workload& w) {
+// Person-weeks per second, bytes per second, and allocations per person-week since `before`.
+void count(benchmark::State& state, const Workload& w, std::int64_t before) {
+  const std::int64_t made = allocations.load(std::memory_order_relaxed) - before;
+  state.counters["allocs_per_pw"] =
+      static_cast<double>(made) / static_cast<double>(w.person_weeks * static_cast<std::int64_t>(state.iterations()));
   state.counters["person_weeks"] = benchmark::Counter(static_cast<double>(w.person_weeks * state.iterations()),
                                                       benchmark::Counter::kIsRate);
   state.SetBytesProcessed(w.input_bytes * static_cast<std::int64_t>(state.iterations()));
@@ -93,13 +104,14 @@ void count(benchmark::State& state, const Workload& w) {
 // (c): the engine alone.
 void engine_compute(benchmark::State& state) {
   const Workload& w = workload();
+  const std::int64_t before = allocations.load(std::memory_order_relaxed);
   for (auto _ : state) {
     for (const auto& batch : w.batches) {
       auto pay = engine::compute(batch, w.registry);
       benchmark::DoNotOptimize(pay);
     }
   }
-  count(state, w);
+  count(state, w, before);
 }
 BENCHMARK(engine_compute)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -107,13 +119,14 @@ BENCHMARK(engine_compute)->Unit(benchmark::kMillisecond)->UseRealTime();
 void read_json(benchmark::State& state) {
   const Workload& w = workload();
   io::BatchJsonReader reader;
+  const std::int64_t before = allocations.load(std::memory_order_relaxed);
   for (auto _ : state) {
     for (const auto& line : w.lines) {
       auto batch = reader.read(line);
       benchmark::DoNotOptimize(batch);
     }
   }
-  count(state, w);
+  count(state, w, before);
 }
 BENCHMARK(read_json)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -121,6 +134,7 @@ BENCHMARK(read_json)->Unit(benchmark::kMillisecond)->UseRealTime();
 void write_json(benchmark::State& state) {
   const Workload& w = workload();
   std::string out;
+  const std::int64_t before = allocations.load(std::memory_order_relaxed);
   for (auto _ : state) {
     for (const auto& pay : w.pays) {
       out.clear();
@@ -128,7 +142,7 @@ void write_json(benchmark::State& state) {
       benchmark::DoNotOptimize(out.data());
     }
   }
-  count(state, w);
+  count(state, w, before);
 }
 BENCHMARK(write_json)->Unit(benchmark::kMillisecond)->UseRealTime();
 
@@ -149,6 +163,18 @@ void take_own_flags(int& argc, char** argv) {
 }
 
 }  // namespace
+
+// GCC takes the replaced operator delete's free() for a mismatch with operator new; it is not one.
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wmismatched-new-delete"
+void* operator new(std::size_t size) {
+  allocations.fetch_add(1, std::memory_order_relaxed);
+  if (void* p = std::malloc(size == 0 ? 1 : size)) return p;
+  throw std::bad_alloc();
+}
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+#pragma GCC diagnostic pop
 
 int main(int argc, char** argv) {
   take_own_flags(argc, argv);

@@ -11,6 +11,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -30,12 +31,18 @@ struct Citation {
   std::string note;     // the reading taken where the sheet is garbled or ambiguous; empty otherwise
 };
 
+// The citation of a result that has none (a default-constructed pay line): all fields empty.
+inline const Citation kNoCitation{};
+
 // A label in both languages of the agreement.
 struct Text {
   std::string en;
   std::string fr;
   const std::string& in(const std::string& lang) const { return lang == "fr" && !fr.empty() ? fr : en; }
 };
+
+// The label of a result that has none: both languages empty.
+inline const Text kNoText{};
 
 enum class Basis { daily, weekly };
 
@@ -193,6 +200,27 @@ struct Holiday {
   Citation citation;
 };
 
+// The holidays of each year under an agreement's rules, worked out the first time a year is asked
+// for and kept: every batch asks for the same few years. Safe to share between threads. A copy
+// starts empty (a copied agreement may have its rules changed); a move keeps what was worked out.
+class HolidayCalendar {
+ public:
+  HolidayCalendar();
+  ~HolidayCalendar();
+  HolidayCalendar(const HolidayCalendar&);
+  HolidayCalendar& operator=(const HolidayCalendar&);
+  HolidayCalendar(HolidayCalendar&&) noexcept;
+  HolidayCalendar& operator=(HolidayCalendar&&) noexcept;
+
+  // The holidays of `year` under `rules` (always the same rules for one calendar), by date. The
+  // reference stays valid as long as the calendar.
+  const std::vector<Holiday>& year(const HolidayRules& rules, int year) const;
+
+ private:
+  struct Years;
+  std::unique_ptr<Years> years_;
+};
+
 struct StudioZone {
   double centre_latitude;   // degrees; geometry only, never money or hours
   double centre_longitude;
@@ -327,6 +355,10 @@ struct Agreement {
   std::vector<SalesTaxPeriod> sales_taxes;
   Interpretations interpretations;
   std::vector<Provision> provisions;
+  HolidayCalendar holiday_calendar;  // `holidays` worked out by year, as asked for
+
+  // The holidays of `year` under `holidays`, by date (holiday_calendar).
+  const std::vector<Holiday>& holidays_in(int year) const { return holiday_calendar.year(holidays, year); }
 
   const Department* department(const std::string& id) const;
   const Category* category(const std::string& id) const;

@@ -2,6 +2,8 @@
 #include "agreement/holidays.h"
 
 #include <algorithm>
+#include <map>
+#include <mutex>
 #include <optional>
 
 namespace plateau::agreement {
@@ -69,6 +71,28 @@ std::vector<Holiday> holidays_in_year(const HolidayRules& rules, int y) {
   }
   std::stable_sort(out.begin(), out.end(), [](const Holiday& a, const Holiday& b) { return a.date < b.date; });
   return out;
+}
+
+struct HolidayCalendar::Years {
+  std::mutex mutex;
+  std::map<int, std::vector<Holiday>> by_year;  // map: a year's vector stays put as others are added
+};
+
+HolidayCalendar::HolidayCalendar() : years_(std::make_unique<Years>()) {}
+HolidayCalendar::~HolidayCalendar() = default;
+HolidayCalendar::HolidayCalendar(const HolidayCalendar&) : HolidayCalendar() {}
+HolidayCalendar& HolidayCalendar::operator=(const HolidayCalendar&) {
+  years_ = std::make_unique<Years>();
+  return *this;
+}
+HolidayCalendar::HolidayCalendar(HolidayCalendar&&) noexcept = default;
+HolidayCalendar& HolidayCalendar::operator=(HolidayCalendar&&) noexcept = default;
+
+const std::vector<Holiday>& HolidayCalendar::year(const HolidayRules& rules, int y) const {
+  const std::lock_guard<std::mutex> lock(years_->mutex);
+  auto found = years_->by_year.find(y);
+  if (found == years_->by_year.end()) found = years_->by_year.emplace(y, holidays_in_year(rules, y)).first;
+  return found->second;
 }
 
 }  // namespace plateau::agreement

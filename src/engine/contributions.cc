@@ -17,10 +17,10 @@ Contribution percentage_contribution(const agreement::Agreement& agreement, cons
                                      Money gross, Money gross_to_date) {
   Contribution out;
   out.code = rule.code;
-  out.name = rule.name;
+  out.name = &rule.name;
   out.paid_by = rule.paid_by;
   out.paid_to = rule.paid_to;
-  out.citation = rule.citation;
+  out.citation = &rule.citation;
   out.sales_taxes = rule.sales_taxes;
   out.rate = rule.rate;
   out.gross = gross;
@@ -37,14 +37,17 @@ Contribution percentage_contribution(const agreement::Agreement& agreement, cons
   return out;
 }
 
+// The name of permit fee contributions (the sheet's fringe-benefit table calls them so).
+const agreement::Text kPermitFeeName{"Permit fee", "Droit de permis"};
+
 // The permit fee of one work week in which the permittee worked `days` days.
 Contribution permit_fee(const agreement::PermitFee& fee, Date week, int days, Payer paid_by) {
   Contribution out;
   out.code = "permit_fee";
-  out.name = {"Permit fee", "Droit de permis"};
+  out.name = &kPermitFeeName;
   out.paid_by = paid_by;
   out.paid_to = fee.paid_to;
-  out.citation = fee.citation;
+  out.citation = &fee.citation;
   out.sales_taxes = fee.sales_taxes;
   out.week = week;
   out.days = days;
@@ -78,7 +81,7 @@ std::vector<Tax> sales_taxes(const agreement::SalesTaxPeriod& period, const Cont
   gst.date = owed_on;
   gst.paid_by = paid_by;
   gst.paid_to = paid_to;
-  gst.citation = period.citation;
+  gst.citation = &period.citation;
   Tax qst = gst;
   qst.code = "qst";
   qst.rate = period.qst;

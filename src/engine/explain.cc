@@ -248,19 +248,19 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
   const auto exact_note = [&] { return RoundedResult{exact_amount(line), line.amount}; };
   switch (line.code) {
     case LineCode::daily_rate:
-      start() << (fr ? "taux contractuel " : "contracted rate ") << Dollars(line.amount) << Cite{line.citation};
+      start() << (fr ? "taux contractuel " : "contracted rate ") << Dollars(line.amount) << Cite{*line.citation};
       return;
     case LineCode::weekly_rate:
       if (line.partial_week) {
         start() << Dollars(line.base) << " ÷ " << line.divisor << exact_note()
                 << (fr ? ", semaine partielle de l'engagement" : ", a partial week of the engagement")
-                << Cite{line.citation};
+                << Cite{*line.citation};
         return;
       }
       s << (fr ? "Taux hebdomadaire, semaine du " : "Weekly rate, week of ") << Day{line.date}
         << (fr ? " : taux contractuel " : ": contracted rate ") << Dollars(line.amount)
         << (fr ? ", couvre les cinq premiers jours de travail" : ", covering the first five work days")
-        << Cite{line.citation};
+        << Cite{*line.citation};
       return;
     case LineCode::sixth_day:
     case LineCode::seventh_day:
@@ -289,13 +289,13 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
       if (line.code == LineCode::holiday_unworked) {
         s << (fr ? ", jours ouvrables précédent et suivant travaillés" : ", the work days before and after were worked");
       }
-      s << Cite{line.citation};
+      s << Cite{*line.citation};
       return;
     }
     case LineCode::overtime:
       start() << Hours{*line.hours} << (fr ? " au-delà de " : " beyond ") << Threshold{*line.threshold} << " × (";
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{line.citation};
+      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::turnaround:
     case LineCode::rest_period:
@@ -308,15 +308,15 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
           << Hours{*line.hours} << " encroached × (";
       }
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{line.citation};
+      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::meal_penalty:
       if (!line.what.en.empty()) {
-        start() << Dollars(line.base) << ", " << line.what.in(lang) << Cite{line.citation};
+        start() << Dollars(line.base) << ", " << line.what.in(lang) << Cite{*line.citation};
         return;
       }
       start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << Dollars(line.base) << exact_note()
-              << Cite{line.citation};
+              << Cite{*line.citation};
       return;
   }
 }
@@ -357,9 +357,9 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
 void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out) {
   Sentence s(out, lang);
   const bool fr = s.fr();
-  s << contribution.name.in(lang);
+  s << contribution.name->in(lang);
   const auto paid_by_and_cite = [&] {
-    s << ", " << payer_words(contribution.paid_by, fr) << Cite{contribution.citation};
+    s << ", " << payer_words(contribution.paid_by, fr) << Cite{*contribution.citation};
   };
   if (contribution.week) {
     const Dollars fee(contribution.fee);
@@ -431,7 +431,7 @@ void append_explanation(const Tax& tax, const std::string& lang, std::string& ou
   } else {
     s << (fr ? "TVQ" : "QST");
   }
-  s << (fr ? " sur " : " on ") << tax.on_name.in(lang) << s.colon() << Percent{tax.rate} << " × ";
+  s << (fr ? " sur " : " on ") << tax.on_name->in(lang) << s.colon() << Percent{tax.rate} << " × ";
   if (!tax.gst_included.is_zero()) {
     s << "(" << Dollars(tax.taxed) << " + " << Dollars(tax.gst_included) << (fr ? " TPS = " : " GST = ")
       << Dollars(tax.base) << ")";
@@ -440,7 +440,7 @@ void append_explanation(const Tax& tax, const std::string& lang, std::string& ou
   }
   s << RoundedResult{tax.base.dollars() * tax.rate, tax.amount};
   s << (fr ? ", taux en vigueur le " : ", rate in force on ") << to_string(tax.date);
-  s << ", " << payer_words(tax.paid_by, fr) << Cite{tax.citation};
+  s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
 }
 
 std::string explain(const PayLine& line, const std::string& lang) {

@@ -1,6 +1,10 @@
 // What plateau owes and why: pay lines, allowances, findings, per person and per batch
 // (../shared/spec/payroll-io.md, "Output"). Lines are structured data; the sentences that
 // explain them are rendered from these fields (explain.h), in English or French.
+//
+// Citations and the agreement's names are not copied into results: they point into the
+// agreement the batch was computed under, so a BatchPay is valid while its Registry is alive and
+// unchanged (as the CLI, the stream and the tests hold it).
 #pragma once
 
 #include <optional>
@@ -44,7 +48,7 @@ struct PayLine {
   Date date;
   LineCode code = LineCode::daily_rate;
   Money amount;
-  agreement::Citation citation;
+  const agreement::Citation* citation = &agreement::kNoCitation;  // never null
   agreement::Basis basis = agreement::Basis::daily;
   Rational base;                    // dollars the line starts from: contracted rate, 6th-day rate, penalty
   std::int64_t divisor = 1;
@@ -67,7 +71,7 @@ struct Allowance {
   AllowanceCode code;
   Money amount;
   std::string currency;
-  agreement::Citation citation;
+  const agreement::Citation* citation = &agreement::kNoCitation;  // never null
   Money full_amount;                       // per diem meals before reductions
   std::vector<std::string> meals_provided; // reductions applied
 };
@@ -77,7 +81,7 @@ struct Finding {
   std::string code;  // turnaround_encroached, meal_late, …
   Severity severity = Severity::warning;
   Text message;
-  agreement::Citation citation;
+  const agreement::Citation* citation = &agreement::kNoCitation;  // never null
 };
 
 // A contribution the agreement sets on the person's gross for their category (retirement, health &
@@ -86,11 +90,11 @@ struct Finding {
 //   min(days × fee, weekly_cap)  (permit fee per day, capped a week) or fee (per week)
 struct Contribution {
   std::string code;  // retirement, health_welfare, admin_training, vacation, checkoff, permit_fee
-  Text name;
+  const Text* name = &agreement::kNoText;  // never null
   Money amount;
   agreement::Payer paid_by = agreement::Payer::producer;
   agreement::Payee paid_to = agreement::Payee::guild;
-  agreement::Citation citation;
+  const agreement::Citation* citation = &agreement::kNoCitation;  // never null
   bool sales_taxes = false;        // GST and QST are added on it ("plus GST & QST")
   // Percentage contributions:
   std::optional<Money> base;
@@ -112,7 +116,7 @@ struct Contribution {
 struct Tax {
   std::string code;  // gst, qst
   std::string on;    // the contribution code taxed
-  Text on_name;      // its name
+  const Text* on_name = &agreement::kNoText;  // its name; never null
   Money taxed;       // the contributions' amount
   Money gst_included;  // QST before 2013: the GST added to the base
   Money base;
@@ -121,7 +125,7 @@ struct Tax {
   Date date;         // the date the amount is owed; its rate is the one in force then
   agreement::Payer paid_by = agreement::Payer::producer;
   agreement::Payee paid_to = agreement::Payee::guild;
-  agreement::Citation citation;
+  const agreement::Citation* citation = &agreement::kNoCitation;  // never null
 };
 
 struct PersonPay {

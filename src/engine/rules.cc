@@ -84,7 +84,7 @@ class PersonRules {
     PayLine out;
     out.date = date;
     out.code = code;
-    out.citation = citation;
+    out.citation = &citation;
     out.basis = person_.basis;
     out.base = person_.rate.dollars();
     return out;
@@ -96,7 +96,7 @@ class PersonRules {
   }
 
   void finding(Date date, std::string code, Severity severity, Text message, const agreement::Citation& citation) {
-    out_.findings.push_back({date, std::move(code), severity, std::move(message), citation});
+    out_.findings.push_back({date, std::move(code), severity, std::move(message), &citation});
   }
 
   const WorkWeek& week_of(const Timecard& day) const {
@@ -137,12 +137,12 @@ class PersonRules {
       if (holiday_pays_more) {
         day_line.code = LineCode::holiday_worked;
         day_line.multiplier = holiday_multiplier;
-        day_line.citation = a_.day_rates.holiday.citation;
+        day_line.citation = &a_.day_rates.holiday.citation;
         day_line.what = day.holiday->name;
       } else if (day.kind != DayKind::first_five) {
         day_line.code = day.kind == DayKind::sixth ? LineCode::sixth_day : LineCode::seventh_day;
         day_line.multiplier = kind_multiplier;
-        day_line.citation = day_rate(day.kind).citation;
+        day_line.citation = &day_rate(day.kind).citation;
         if (day.holiday) day_line.what = day.holiday->name;  // a holiday paid no more than this day's rate
       } else if (weekly()) {
         day_line.code = LineCode::weekly_rate;
@@ -313,8 +313,8 @@ class PersonRules {
   // a holiday long weekend applies only when a holiday lies between the two days.
   const agreement::WeeklyRest* weekly_rest_rule(const Timecard& previous, const Timecard& next) const {
     const int days_worked = week_of(previous).days_worked;
-    const auto holiday = batch_.holidays.upper_bound(previous.date);
-    const bool holiday_between = holiday != batch_.holidays.end() && holiday->first < next.date;
+    const auto [first, last] = batch_.holidays_between(add_days(previous.date, 1), add_days(next.date, -1));
+    const bool holiday_between = first != last;
     const agreement::WeeklyRest* plain = nullptr;
     for (const auto& rule : a_.rest.weekly) {
       if (rule.days_worked != days_worked) continue;
@@ -337,20 +337,20 @@ class PersonRules {
       }
       const Duration gap = day.start - previous->end;
       Duration between = rules.between_days;
-      agreement::Citation between_citation = rules.between_days_citation;
+      const agreement::Citation* between_citation = &rules.between_days_citation;
       for (const auto& long_day : rules.after_long_day) {
         if (previous->worked_time > long_day.day_longer_than && long_day.minimum > between) {
           between = long_day.minimum;
-          between_citation = long_day.citation;
+          between_citation = &long_day.citation;
         }
       }
       Duration required = between;
-      agreement::Citation citation = between_citation;
+      const agreement::Citation* citation = between_citation;
       bool weekly_rest = false;
       if (day.week_start != previous->week_start) {
         if (const auto* rule = weekly_rest_rule(*previous, day)) {
           Duration weekly_minimum = rule->minimum;
-          agreement::Citation weekly_citation = rule->citation;
+          const agreement::Citation* weekly_citation = &rule->citation;
           if (day.input->reduced_weekend_rest && !rule->reducible) {
             weekend_reduction_without_rest(day);
           } else if (day.input->reduced_weekend_rest) {
@@ -360,7 +360,7 @@ class PersonRules {
             if (used < rules.weekend_reductions_per_cycle) {
               ++used;
               weekly_minimum -= rules.weekend_reduction;
-              weekly_citation = rules.weekend_reduction_citation;
+              weekly_citation = &rules.weekend_reduction_citation;
             } else {
               finding(day.date, "weekend_reduction_refused", Severity::warning,
                       {"The weekly rest may be reduced on " + std::to_string(rules.weekend_reductions_per_cycle) +
@@ -385,7 +385,7 @@ class PersonRules {
       } else if (day.input->reduced_weekend_rest) {
         weekend_reduction_without_rest(day);
       }
-      if (gap < required) encroachment(*previous, day, gap, required, weekly_rest, citation);
+      if (gap < required) encroachment(*previous, day, gap, required, weekly_rest, *citation);
       previous = &day;
     }
   }
@@ -433,7 +433,7 @@ class PersonRules {
   }
 
   // --- Holidays not worked --------------------------------------------------------------------
-  bool is_holiday(Date date) const { return batch_.holidays.count(date) != 0; }
+  bool is_holiday(Date date) const { return batch_.holiday_on(date) != nullptr; }
 
   Date regular_work_day(Date from, int step) const {
     Date date = add_days(from, step);
@@ -454,6 +454,13 @@ class PersonRules {
   }
 
   bool within_listed(Date date) const { return person_.first_listed <= date && date <= person_.last_listed; }
+
+  // The holidays of this batch's span (in_span), as [begin, end) of the batch's holidays.
+  auto span() const {
+    if (person_.weeks.empty()) return std::make_pair(batch_.holidays.end(), batch_.holidays.end());
+    return batch_.holidays_between(std::max(person_.weeks.front().start, person_.engagement.start),
+                                   std::min(add_days(person_.weeks.back().start, 6), person_.engagement.end));
+  }
 
   // The span of this batch for holiday rules: the person's work weeks, within the engagement.
   bool in_span(Date date) const {
@@ -483,7 +490,10 @@ class PersonRules {
   }
 
   void unworked_holidays() {
-    for (const auto& [date, holiday] : batch_.holidays) {
+    const auto [first, last] = span();
+    for (auto it = first; it != last; ++it) {
+      const agreement::Holiday& holiday = **it;
+      const Date date = holiday.date;
       if (!in_span(date) || worked_on(date) || is_regular_day_off(*batch_.production, date)) continue;
       if (in_full_weekly_week(date)) continue;  // no deduction from the weekly guarantee
       const Date before = regular_work_day(date, -1);
@@ -507,8 +517,9 @@ class PersonRules {
   void holidays_on_days_off() {
     std::set<Date> lieu_used;
     const auto& off = *batch_.production;
-    for (auto it = batch_.holidays.begin(); it != batch_.holidays.end(); ++it) {
-      const Date date = it->first;
+    const auto [first, last] = span();
+    for (auto it = first; it != last; ++it) {
+      const Date date = (*it)->date;
       if (!in_span(date) || !is_regular_day_off(off, date) || worked_on(date)) continue;
       // Two unworked holidays on consecutive days off are one case (b); skip the second of a pair.
       const auto unworked_holiday_off = [&](Date day) {
@@ -522,11 +533,11 @@ class PersonRules {
       const Date before = regular_work_day(group.front(), -1);
       const Date after = regular_work_day(group.back(), +1);
       if (!within_listed(before)) {
-        undetermined(date, it->second, before);
+        undetermined(date, **it, before);
         continue;
       }
       if (!within_listed(after)) {
-        undetermined(date, it->second, after);
+        undetermined(date, **it, after);
         continue;
       }
       const int required = static_cast<int>(group.size());
@@ -542,7 +553,7 @@ class PersonRules {
       }
       const int not_given = std::max(0, required - given);
       for (int k = 0; k < not_given; ++k) {
-        const agreement::Holiday& holiday = batch_.holidays.at(group[static_cast<std::size_t>(k)]);
+        const agreement::Holiday& holiday = *batch_.holiday_on(group[static_cast<std::size_t>(k)]);
         PayLine pay_line = line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
         pay_line.divisor = fifth_divisor();
         pay_line.what = holiday.name;
@@ -580,7 +591,7 @@ class PersonRules {
       if (day.input->location != Location::distant) continue;
       const DistantFacts facts = day.input->distant.value_or(DistantFacts{per_diem.home_currency, {}, false});
       Allowance incidentals{day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, facts.currency,
-                            per_diem.incidentals_citation, per_diem.incidentals, {}};
+                            &per_diem.incidentals_citation, per_diem.incidentals, {}};
       out_.allowances.push_back(incidentals);
       Money meals = per_diem.meals;
       for (const auto& meal : facts.meals_provided) {
@@ -589,7 +600,7 @@ class PersonRules {
       }
       if (meals < Money()) meals = Money();
       out_.allowances.push_back({day.date, AllowanceCode::per_diem_meals, meals, facts.currency,
-                                 per_diem.meals_citation, per_diem.meals, facts.meals_provided});
+                                 &per_diem.meals_citation, per_diem.meals, facts.meals_provided});
     }
   }
 

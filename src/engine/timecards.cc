@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "agreement/holidays.h"
 #include "agreement/lookup.h"
 
 namespace plateau::engine {
@@ -159,8 +158,9 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
   return {};
 }
 
-std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, const Batch& batch) {
-  std::map<Date, agreement::Holiday> out;
+// The agreement's holidays of the batch's years and a year on each side (rest and holiday rules
+// look across year ends), then the declared holidays on other dates; by date.
+void find_holidays(const Agreement& agreement, const Batch& batch, NormalizedBatch& out) {
   int first_year = 0;
   int last_year = 0;
   bool any = false;
@@ -176,20 +176,31 @@ std::map<Date, agreement::Holiday> holidays_for(const Agreement& agreement, cons
       last_year = std::max(last_year, static_cast<int>(person.engagement->end.year()));
     }
   }
-  if (!any) return out;
-  // A year on each side: rest and holiday rules look across year ends.
+  if (!any) return;
   for (int year = first_year - 1; year <= last_year + 1; ++year) {
-    for (const auto& holiday : agreement::holidays_in_year(agreement.holidays, year)) out.emplace(holiday.date, holiday);
+    for (const auto& holiday : agreement.holidays_in(year)) out.holidays.push_back(&holiday);
   }
+  // One holiday per date, the first found: a holiday moved past December 31 can meet the next
+  // year's first.
+  const auto by_date = [](const agreement::Holiday* a, const agreement::Holiday* b) { return a->date < b->date; };
+  if (!std::is_sorted(out.holidays.begin(), out.holidays.end(), by_date)) {
+    std::stable_sort(out.holidays.begin(), out.holidays.end(), by_date);
+  }
+  const auto same_date = [](const agreement::Holiday* a, const agreement::Holiday* b) { return a->date == b->date; };
+  out.holidays.erase(std::unique(out.holidays.begin(), out.holidays.end(), same_date), out.holidays.end());
+  out.declared.reserve(batch.production.declared_holidays.size());  // `holidays` points into it
   for (const Date date : batch.production.declared_holidays) {
+    if (out.holiday_on(date) != nullptr) continue;
     agreement::Holiday declared;
     declared.date = date;
     declared.id = "declared";
     declared.name = {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
     declared.citation = agreement.holidays.unworked_citation;
-    out.emplace(date, declared);
+    out.declared.push_back(std::move(declared));
+    const auto at = std::lower_bound(out.holidays.begin(), out.holidays.end(), date,
+                                     [](const agreement::Holiday* h, Date d) { return h->date < d; });
+    out.holidays.insert(at, &out.declared.back());
   }
-  return out;
 }
 
 // A time of a day's timecard for messages, as a production report writes it ("06:00 on
@@ -221,7 +232,7 @@ Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
 
 // One person's timecards, checked and classified; the first problem found is the error.
 Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
-                                         const std::map<Date, agreement::Holiday>& holidays, std::size_t c) {
+                                         const NormalizedBatch& normalized, std::size_t c) {
   const CrewInput& input = batch.crew[c];
   PersonTimecards person;
   person.input = &input;
@@ -285,8 +296,7 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       }
       previous_worked = person.days.size();
     }
-    const auto holiday = holidays.find(day.date);
-    if (holiday != holidays.end()) card.holiday = &holiday->second;
+    card.holiday = normalized.holiday_on(day.date);
     person.days.push_back(std::move(card));
   }
   // Work weeks, and each work day's place in its week.
@@ -314,6 +324,21 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
 
 }  // namespace
 
+const agreement::Holiday* NormalizedBatch::holiday_on(Date date) const {
+  const auto at = std::lower_bound(holidays.begin(), holidays.end(), date,
+                                   [](const agreement::Holiday* h, Date d) { return h->date < d; });
+  return at != holidays.end() && (*at)->date == date ? *at : nullptr;
+}
+
+std::pair<std::vector<const agreement::Holiday*>::const_iterator, std::vector<const agreement::Holiday*>::const_iterator>
+NormalizedBatch::holidays_between(Date first, Date last) const {
+  const auto begin = std::lower_bound(holidays.begin(), holidays.end(), first,
+                                      [](const agreement::Holiday* h, Date d) { return h->date < d; });
+  const auto end = std::upper_bound(begin, holidays.end(), last,
+                                    [](Date d, const agreement::Holiday* h) { return d < h->date; });
+  return {begin, end};
+}
+
 bool is_regular_day_off(const Production& production, Date date) {
   const Weekday day = weekday_of(date);
   return std::find(production.regular_days_off.begin(), production.regular_days_off.end(), day) !=
@@ -334,10 +359,10 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   }
   auto zone = TimeZone::named(batch.production.time_zone);
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
-  out.holidays = holidays_for(agreement, batch);
+  find_holidays(agreement, batch, out);
 
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, *zone, out.holidays, c);
+    auto person = normalize_person(agreement, batch, *zone, out, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});

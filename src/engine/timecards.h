@@ -8,7 +8,7 @@
 // after this one (rules.h) can assume clean timecards.
 #pragma once
 
-#include <map>
+#include <utility>
 #include <optional>
 #include <vector>
 
@@ -80,9 +80,25 @@ struct RejectedPerson {
 struct NormalizedBatch {
   const agreement::Agreement* agreement = nullptr;
   const Production* production = nullptr;
-  std::map<Date, agreement::Holiday> holidays;  // the agreement's and the declared ones
+  // The holidays of the batch's years and a year on each side, by date, one per date: the
+  // agreement's (kept in its holiday calendar) and the declared ones (kept in `declared`) that
+  // fall on no holiday of the agreement.
+  std::vector<const agreement::Holiday*> holidays;
+  std::vector<agreement::Holiday> declared;
   std::vector<PersonTimecards> crew;
   std::vector<RejectedPerson> rejected;  // keep_going only
+
+  NormalizedBatch() = default;
+  NormalizedBatch(NormalizedBatch&&) = default;  // `holidays` and the timecards point into `declared`
+  NormalizedBatch& operator=(NormalizedBatch&&) = default;
+  NormalizedBatch(const NormalizedBatch&) = delete;
+  NormalizedBatch& operator=(const NormalizedBatch&) = delete;
+
+  // The holiday on `date`, or nullptr.
+  const agreement::Holiday* holiday_on(Date date) const;
+  // The holidays from `first` to `last` inclusive, as [begin, end) of `holidays`.
+  std::pair<std::vector<const agreement::Holiday*>::const_iterator, std::vector<const agreement::Holiday*>::const_iterator>
+  holidays_between(Date first, Date last) const;
 };
 
 // REQUIRES: `batch` and `registry` outlive the result (it points into them).

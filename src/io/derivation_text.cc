@@ -92,20 +92,20 @@ std::string write_derivation(const engine::CrewInput& input, const engine::Perso
       if (line.date != date) continue;
       any = true;
       out += "  " + engine::explain_money(line.amount, lang) + "  " + engine::explain(line, lang) + "\n";
-      out += words(line.citation, lang);
+      out += words(*line.citation, lang);
     }
     for (const auto& allowance : pay.allowances) {
       if (allowance.date != date) continue;
       any = true;
       out += "  " + engine::explain_money(allowance.amount, lang) + "  " + engine::explain(allowance, lang) +
              (fr ? " (hors brut)\n" : " (not in gross)\n");
-      out += words(allowance.citation, lang);
+      out += words(*allowance.citation, lang);
     }
     if (!any) out += fr ? "  Aucune ligne de paie ce jour-là.\n" : "  No pay line on this day.\n";
     for (const auto& finding : pay.findings) {
       if (finding.date != date) continue;
       out += "  [" + engine::to_string(finding.severity) + "] " + finding.code + ": " + finding.message.in(lang) + "\n";
-      out += words(finding.citation, lang);
+      out += words(*finding.citation, lang);
     }
   }
   if (only) return out;
@@ -114,11 +114,11 @@ std::string write_derivation(const engine::CrewInput& input, const engine::Perso
   if (!pay.contributions.empty()) out += fr ? "\nCotisations et retenues\n" : "\nContributions and deductions\n";
   for (const auto& contribution : pay.contributions) {
     out += "  " + engine::explain_money(contribution.amount, lang) + "  " + engine::explain(contribution, lang) + "\n";
-    out += words(contribution.citation, lang);
+    out += words(*contribution.citation, lang);
   }
   for (const auto& tax : pay.taxes) {
     out += "  " + engine::explain_money(tax.amount, lang) + "  " + engine::explain(tax, lang) + "\n";
-    out += words(tax.citation, lang, false);
+    out += words(*tax.citation, lang, false);
   }
   out += "\n" + engine::explain_money(pay.net_pay, lang) +
          (fr ? "  NET : brut + versé à la personne − retenues (avant impôts)\n"

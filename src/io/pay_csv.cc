@@ -44,7 +44,7 @@ std::string write_pay_csv(const engine::BatchPay& pay, const std::string& lang) 
         row[rate] = line.rate->to_decimal();
       }
       row[amount] = line.amount.to_string();
-      row[citation] = line.citation.article;
+      row[citation] = line.citation->article;
       row[explanation] = engine::explain(line, lang);
       out += csv(row);
     }
@@ -54,7 +54,7 @@ std::string write_pay_csv(const engine::BatchPay& pay, const std::string& lang) 
       row[code] = engine::to_string(allowance.code);
       row[amount] = allowance.amount.to_string();
       row[currency] = allowance.currency;
-      row[citation] = allowance.citation.article;
+      row[citation] = allowance.citation->article;
       row[explanation] = engine::explain(allowance, lang);
       out += csv(row);
     }
@@ -69,7 +69,7 @@ std::string write_pay_csv(const engine::BatchPay& pay, const std::string& lang) 
       row[amount] = contribution.amount.to_string();
       row[paid_by] = agreement::to_string(contribution.paid_by);
       row[paid_to] = agreement::to_string(contribution.paid_to);
-      row[citation] = contribution.citation.article;
+      row[citation] = contribution.citation->article;
       row[explanation] = engine::explain(contribution, lang);
       out += csv(row);
     }
@@ -83,7 +83,7 @@ std::string write_pay_csv(const engine::BatchPay& pay, const std::string& lang) 
       row[amount] = tax.amount.to_string();
       row[paid_by] = agreement::to_string(tax.paid_by);
       row[paid_to] = agreement::to_string(tax.paid_to);
-      row[citation] = tax.citation.article;
+      row[citation] = tax.citation->article;
       row[explanation] = engine::explain(tax, lang);
       out += csv(row);
     }

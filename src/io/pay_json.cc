@@ -172,7 +172,7 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
     json.field_verbatim("rate", line.rate->to_decimal());
   }
   json.field_verbatim("amount", line.amount.to_string());
-  json.field("citation", citation_text(line.citation));
+  json.field("citation", citation_text(*line.citation));
   json.explanation(line, lang);
   json.close('}');
 }
@@ -193,7 +193,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   json.field_verbatim("amount", contribution.amount.to_string());
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
-  json.field("citation", citation_text(contribution.citation));
+  json.field("citation", citation_text(*contribution.citation));
   json.explanation(contribution, lang);
   json.close('}');
 }
@@ -207,7 +207,7 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.field_verbatim("amount", tax.amount.to_string());
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
-  json.field("citation", citation_text(tax.citation));
+  json.field("citation", citation_text(*tax.citation));
   json.explanation(tax, lang);
   json.close('}');
 }
@@ -264,7 +264,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field_verbatim("code", engine::to_string(allowance.code));
       json.field_verbatim("amount", allowance.amount.to_string());
       json.field("currency", allowance.currency);
-      json.field("citation", citation_text(allowance.citation));
+      json.field("citation", citation_text(*allowance.citation));
       json.explanation(allowance, lang);
       json.close('}');
     }
@@ -286,7 +286,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field("code", finding.code);
       json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
-      json.field("citation", citation_text(finding.citation));
+      json.field("citation", citation_text(*finding.citation));
       json.close('}');
     }
     json.close(']');

@@ -58,7 +58,7 @@ std::string write_pay_text(const engine::BatchPay& pay, const std::string& produ
            "\n";
     for (const auto& finding : person.findings) {
       out += "  [" + engine::to_string(finding.severity) + "] " + to_string(finding.date) + " " + finding.code + ": " +
-             finding.message.in(lang) + (finding.citation.article.empty() ? "" : " (" + finding.citation.article + ")") +
+             finding.message.in(lang) + (finding.citation->article.empty() ? "" : " (" + finding.citation->article + ")") +
              "\n";
     }
   }

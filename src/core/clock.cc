@@ -85,11 +85,12 @@ ClockTime ClockTime::plus_wall(Duration d) const { return ClockTime(minutes_sinc
 std::string ClockTime::to_string() const { return plateau::to_string(date()) + " " + hhmm(); }
 
 std::string ClockTime::hhmm() const {
-  const auto minutes = time_of_day().count();
-  char buffer[8];
-  std::snprintf(buffer, sizeof buffer, "%02d:%02d", static_cast<int>(minutes / kMinutesPerHour),
-                static_cast<int>(minutes % kMinutesPerHour));
-  return buffer;
+  const auto minutes = time_of_day().count();  // 0 … 1439
+  const auto hours = static_cast<int>(minutes / kMinutesPerHour);
+  const auto rest = static_cast<int>(minutes % kMinutesPerHour);
+  const char text[] = {static_cast<char>('0' + hours / 10), static_cast<char>('0' + hours % 10), ':',
+                       static_cast<char>('0' + rest / 10), static_cast<char>('0' + rest % 10)};
+  return std::string(text, sizeof text);
 }
 
 Result<TimeZone> TimeZone::named(std::string_view name) {

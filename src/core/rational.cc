@@ -130,6 +130,10 @@ Int128 power_of_ten(int exponent) {
 
 Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
   assert(denominator != 0);
+  if (denominator == 1) {  // an integer: already in lowest terms
+    num_ = numerator;
+    return;
+  }
   if (denominator > 0) {  // the usual case, in 64 bits: the divisor is at most the denominator
     const auto divisor = static_cast<std::int64_t>(std::gcd(magnitude_of(numerator), magnitude_of(denominator)));
     num_ = divisor == 1 ? numerator : numerator / divisor;
@@ -152,6 +156,8 @@ Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
 }
 
 Rational Rational::operator+(const Rational& other) const {
+  std::int64_t sum = 0;
+  if (den_ == 1 && other.den_ == 1 && !__builtin_add_overflow(num_, other.num_, &sum)) return Rational(sum);
   const Int128 num = Int128(num_) * other.den_ + Int128(other.num_) * den_;
   return make_normalised(num, Int128(den_) * other.den_, "rational addition");
 }
@@ -159,6 +165,8 @@ Rational Rational::operator+(const Rational& other) const {
 Rational Rational::operator-(const Rational& other) const { return *this + (-other); }
 
 Rational Rational::operator*(const Rational& other) const {
+  std::int64_t product = 0;
+  if (den_ == 1 && other.den_ == 1 && !__builtin_mul_overflow(num_, other.num_, &product)) return Rational(product);
   return make_normalised(Int128(num_) * other.num_, Int128(den_) * other.den_, "rational multiplication");
 }
 

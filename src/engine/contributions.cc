@@ -130,7 +130,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
     if (amount.is_zero()) continue;
     const agreement::SalesTaxPeriod* period = agreement.sales_tax_on(owed_on);
     if (period == nullptr) {
-      return fail(person.path + ".category: the agreement " + agreement.id + " (" + to_string(agreement.effective) +
+      return fail(person.path() + ".category: the agreement " + agreement.id + " (" + to_string(agreement.effective) +
                   ") gives no GST and QST rates for " + to_string(owed_on) + ", the day " + code +
                   " is owed; expected a [[sales_tax]] period that covers it");
     }

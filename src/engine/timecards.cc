@@ -44,10 +44,11 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
 }
 
 Result<void> resolve_engagement(const Agreement& agreement, const Production& production, const CrewInput& person,
-                                const std::string& path, PersonTimecards& out) {
+                                PersonTimecards& out) {
+  const auto path = [&] { return out.path(); };
   out.classification = agreement::find_classification(agreement, person.classification);
   if (out.classification == nullptr) {
-    return fail(path + ".classification: unknown classification \"" + person.classification + "\" in " +
+    return fail(path() + ".classification: unknown classification \"" + person.classification + "\" in " +
                 agreement.id + "; did you mean " +
                 list_names(agreement::closest_classifications(agreement, person.classification)) + "?");
   }
@@ -56,41 +57,44 @@ Result<void> resolve_engagement(const Agreement& agreement, const Production& pr
   if (out.category == nullptr) {
     std::vector<std::string> ids;
     for (const auto& category : agreement.categories) ids.push_back(category.id);
-    return fail(path + ".category: unknown category \"" + person.category + "\"; expected one of " + list_names(ids));
+    return fail(path() + ".category: unknown category \"" + person.category + "\"; expected one of " + list_names(ids));
   }
   const auto minimums = out.classification->minimums.find(production.production_type);
   if (minimums == out.classification->minimums.end()) {
-    return fail(path + ".classification: \"" + out.classification->name + "\" has no minimum rate for production type \"" +
+    return fail(path() + ".classification: \"" + out.classification->name + "\" has no minimum rate for production type \"" +
                 production.production_type + "\" in " + agreement.id);
   }
   out.basis = person.basis == RateBasis::daily ? agreement::Basis::daily : agreement::Basis::weekly;
   out.rate = person.rate;
   if (out.basis == agreement::Basis::daily) {
     if (!minimums->second.daily) {
-      return fail(path + ".rate.basis: \"" + out.classification->name +
+      return fail(path() + ".rate.basis: \"" + out.classification->name +
                   "\" cannot be engaged by the day (the sheet says N/A); expected \"weekly\"");
     }
     if (person.rate < *minimums->second.daily) {
-      return fail(path + ".rate.amount: " + person.rate.to_string() + " is below the daily minimum of " +
+      return fail(path() + ".rate.amount: " + person.rate.to_string() + " is below the daily minimum of " +
                   minimums->second.daily->to_string() + " for \"" + out.classification->name +
                   "\"; expected at least the minimum");
     }
   } else if (person.rate < minimums->second.weekly) {
-    return fail(path + ".rate.amount: " + person.rate.to_string() + " is below the weekly minimum of " +
+    return fail(path() + ".rate.amount: " + person.rate.to_string() + " is below the weekly minimum of " +
                 minimums->second.weekly.to_string() + " for \"" + out.classification->name +
                 "\"; expected at least the minimum");
   }
   return {};
 }
 
-// `field` of the day at `path`: the message's place is built only when there is a message.
-Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const std::string& path, std::string_view field) {
+// The instant of `time`, a day's field; `field()` names it ("crew[0].days[2].wrap"), called only
+// when there is a message.
+template <typename Field>
+Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const Field& field) {
   auto instant = zone.instant(time);
-  if (!instant) return tl::unexpected(instant.error().at(path + "." + std::string(field)));
+  if (!instant) return tl::unexpected(instant.error().at(field()));
   return *instant;
 }
 
-Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::string& path, Timecard& card) {
+Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card) {
+  const auto path = [&] { return card.path(); };
   card.start_clock = *day.call;
   card.end_clock = *day.wrap;
   std::string_view start_field = "call";
@@ -105,12 +109,12 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
       end_field = "zone_return";
     }
   }
-  auto start = instant_at(zone, card.start_clock, path, start_field);
+  auto start = instant_at(zone, card.start_clock, [&] { return path() + "." + std::string(start_field); });
   if (!start) return tl::unexpected(start.error());
-  auto end = instant_at(zone, card.end_clock, path, end_field);
+  auto end = instant_at(zone, card.end_clock, [&] { return path() + "." + std::string(end_field); });
   if (!end) return tl::unexpected(end.error());
   if (*end <= *start) {
-    return fail(path + "." + std::string(end_field) + ": " + card.end_clock.to_string() + " is not after " +
+    return fail(path() + "." + std::string(end_field) + ": " + card.end_clock.to_string() + " is not after " +
                 std::string(start_field) + " " +
                 card.start_clock.to_string() + "; expected a later time (write times past midnight as 24:00 and "
                 "beyond, like \"26:15\")");
@@ -122,11 +126,10 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
   Instant previous_end = card.start;
   for (std::size_t i = 0; i < day.meals.size(); ++i) {
     const auto& meal = day.meals[i];
-    const std::string meal_field = "meals[" + std::to_string(i) + "]";
-    auto meal_start = instant_at(zone, meal.start, path, meal_field + ".start");
+    const auto meal_path = [&] { return path() + ".meals[" + std::to_string(i) + "]"; };
+    auto meal_start = instant_at(zone, meal.start, [&] { return meal_path() + ".start"; });
     if (!meal_start) return tl::unexpected(meal_start.error());
-    auto meal_end = instant_at(zone, meal.end, path, meal_field + ".end");
-    const auto meal_path = [&] { return path + "." + meal_field; };
+    auto meal_end = instant_at(zone, meal.end, [&] { return meal_path() + ".end"; });
     if (!meal_end) return tl::unexpected(meal_end.error());
     if (*meal_end <= *meal_start) {
       return fail(meal_path() + ".end: " + meal.end.to_string() + " is not after the start " + meal.start.to_string() +
@@ -146,12 +149,12 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, const std::stri
     previous_end = *meal_end;
   }
   if (day.general_crew_call) {
-    auto at = instant_at(zone, *day.general_crew_call, path, "general_crew_call");
+    auto at = instant_at(zone, *day.general_crew_call, [&] { return path() + ".general_crew_call"; });
     if (!at) return tl::unexpected(at.error());
     card.general_crew_call = *at;
   }
   if (day.snack) {
-    auto at = instant_at(zone, *day.snack, path, "snack");
+    auto at = instant_at(zone, *day.snack, [&] { return path() + ".snack"; });
     if (!at) return tl::unexpected(at.error());
     card.snack = *at;
   }
@@ -224,7 +227,7 @@ Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
   const DayInput& before = *previous.input;
   const bool by_zone_departure = day.location == Location::nearby && day.zone_departure.has_value();
   const bool by_zone_return = before.location == Location::nearby && before.zone_return.has_value();
-  return fail(card.path + "." + (by_zone_departure ? "zone_departure" : "call") + ": " +
+  return fail(card.path() + "." + (by_zone_departure ? "zone_departure" : "call") + ": " +
               time_on_day(card.start_clock, card.date) + " is before the end of the previous day's work (" +
               (by_zone_return ? "zone_return " : "wrap ") +
               time_on_day(previous.end_clock, previous.date) + "); expected days that do not overlap");
@@ -236,8 +239,8 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   const CrewInput& input = batch.crew[c];
   PersonTimecards person;
   person.input = &input;
-  person.path = crew_path(c);
-  if (auto resolved = resolve_engagement(agreement, batch.production, input, person.path, person); !resolved) {
+  person.index = c;
+  if (auto resolved = resolve_engagement(agreement, batch.production, input, person); !resolved) {
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
@@ -272,23 +275,24 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
     const DayInput& day = input.days[index];
     Timecard card;
     card.input = &day;
-    card.path = day_path(c, index);
+    card.crew_index = c;
+    card.day_index = index;
     card.date = day.date;
     card.worked = day.worked;
     if (day.date < person.engagement.start || day.date > person.engagement.end) {
-      return fail(card.path + ".date: " + to_string(day.date) + " is outside the engagement " +
+      return fail(card.path() + ".date: " + to_string(day.date) + " is outside the engagement " +
                   to_string(person.engagement.start) + " to " + to_string(person.engagement.end) +
                   "; expected a day within it");
     }
     if (day.location == Location::distant && day.distant) {
       const auto& per_diem = agreement.locations.per_diem;
       if (day.distant->currency != per_diem.home_currency && day.distant->currency != per_diem.foreign_currency) {
-        return fail(card.path + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
+        return fail(card.path() + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
                     per_diem.home_currency + "\" (in Canada) or \"" + per_diem.foreign_currency + "\" (elsewhere)");
       }
     }
     if (day.worked) {
-      if (auto timed = time_day(zone, day, card.path, card); !timed) return tl::unexpected(timed.error());
+      if (auto timed = time_day(zone, day, card); !timed) return tl::unexpected(timed.error());
       if (previous_worked) {
         if (auto apart = check_no_overlap(person.days[*previous_worked], card); !apart) {
           return tl::unexpected(apart.error());

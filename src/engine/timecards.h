@@ -31,7 +31,8 @@ struct TimedMeal {
 // One day of a person's timecard, ready for the rules.
 struct Timecard {
   const DayInput* input = nullptr;
-  std::string path;  // "crew[0].days[2]"
+  std::size_t crew_index = 0;  // in Batch::crew
+  std::size_t day_index = 0;   // in CrewInput::days, as given
   Date date;
   bool worked = true;
   // Worked days only:
@@ -48,6 +49,8 @@ struct Timecard {
   int ordinal_in_week = 0;  // 1 for the first work day of the week
   agreement::DayKind kind = agreement::DayKind::first_five;
   const agreement::Holiday* holiday = nullptr;  // the holiday this date is, if any
+
+  std::string path() const { return day_path(crew_index, day_index); }  // "crew[0].days[2]", for messages
 };
 
 struct WorkWeek {
@@ -58,7 +61,7 @@ struct WorkWeek {
 
 struct PersonTimecards {
   const CrewInput* input = nullptr;
-  std::string path;  // "crew[0]"
+  std::size_t index = 0;  // in Batch::crew
   const agreement::Classification* classification = nullptr;
   const agreement::Department* department = nullptr;
   const agreement::Category* category = nullptr;
@@ -69,6 +72,8 @@ struct PersonTimecards {
   std::vector<WorkWeek> weeks;  // the work weeks that hold a listed day, by date
   Date first_listed;
   Date last_listed;
+
+  std::string path() const { return crew_path(index); }  // "crew[0]", for messages
 };
 
 // A person whose timecards could not stand, left out when computing with keep_going.

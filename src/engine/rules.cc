@@ -26,6 +26,24 @@ Duration round_to_increment(Duration d, Duration increment, bool up) {
 
 std::string hours_text(Duration d) { return hours_of(d).to_fixed(2); }
 
+// Sorts `items` stably by `less`: insertion sort, for a person's few lines (a week's dozen), with
+// no temporary buffer; std::stable_sort beyond that.
+template <typename T, typename Less>
+void sort_small_stable(std::vector<T>& items, Less less) {
+  constexpr std::size_t kSmall = 32;
+  if (items.size() > kSmall) {
+    std::stable_sort(items.begin(), items.end(), less);
+    return;
+  }
+  for (std::size_t i = 1; i < items.size(); ++i) {
+    if (!less(items[i], items[i - 1])) continue;
+    T moving = std::move(items[i]);
+    std::size_t j = i;
+    for (; j > 0 && less(moving, items[j - 1]); --j) items[j] = std::move(items[j - 1]);
+    items[j] = std::move(moving);
+  }
+}
+
 // What one person's pay is being built from, shared by the rule functions below.
 class PersonRules {
  public:
@@ -35,7 +53,7 @@ class PersonRules {
   PersonPay run() {
     // Pay lines are large (citation, words): room for the usual few per day, so they are not moved
     // as the vector grows.
-    constexpr std::size_t kUsualLinesPerDay = 3;
+    constexpr std::size_t kUsualLinesPerDay = 4;
     out_.lines.reserve(person_.days.size() * kUsualLinesPerDay);
     out_.id = person_.input->id;
     out_.name = person_.input->name;
@@ -55,12 +73,11 @@ class PersonRules {
     days_off_in_lieu_worked();
     per_diems();
     premium_approval();
-    std::stable_sort(out_.lines.begin(), out_.lines.end(), [](const PayLine& x, const PayLine& y) {
+    sort_small_stable(out_.lines, [](const PayLine& x, const PayLine& y) {
       if (x.date != y.date) return x.date < y.date;
       return static_cast<int>(x.code) < static_cast<int>(y.code);
     });
-    std::stable_sort(out_.findings.begin(), out_.findings.end(),
-                     [](const Finding& x, const Finding& y) { return x.date < y.date; });
+    sort_small_stable(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
     for (const auto& line : out_.lines) out_.gross += line.amount;
     return std::move(out_);
   }
@@ -214,9 +231,11 @@ class PersonRules {
   // --- Meals ---------------------------------------------------------------------------------
   void meals(const Timecard& day) {
     const auto& rules = a_.meals;
-    std::vector<const TimedMeal*> breaks;
+    // Breaks shorter than a meal break do not count as one.
+    const auto is_break = [&](const TimedMeal& meal) { return meal.end - meal.start >= rules.minimum_break; };
+    const TimedMeal* first_break = nullptr;
     for (const auto& meal : day.meals) {
-      if (meal.end - meal.start < rules.minimum_break) {
+      if (!is_break(meal)) {
         const std::string length = std::to_string((meal.end - meal.start).count());
         finding(day.date, "meal_too_short", Severity::warning,
                 {"The break from " + meal.start_clock.hhmm() + " to " + meal.end_clock.hhmm() + " lasted " + length +
@@ -228,14 +247,14 @@ class PersonRules {
                 rules.citation);
         continue;
       }
-      breaks.push_back(&meal);
+      if (first_break == nullptr) first_break = &meal;
     }
     // The first meal is due 6 h after call, or 6 h after general crew call when a
     // non-deductible meal came before general crew call and a snack no more than 2½ h before it.
     Instant deadline = day.start + rules.first_within;
     bool exception = false;
-    if (day.input->ndb && day.snack && day.general_crew_call && !breaks.empty()) {
-      const Instant first_meal = breaks.front()->start;
+    if (day.input->ndb && day.snack && day.general_crew_call && first_break != nullptr) {
+      const Instant first_meal = first_break->start;
       if (*day.snack <= first_meal && first_meal - *day.snack <= rules.snack_before_meal &&
           *day.general_crew_call > day.start) {
         deadline = *day.general_crew_call + rules.first_within_after_general_call;
@@ -243,8 +262,9 @@ class PersonRules {
       }
     }
     std::int64_t late = 0;
-    for (std::size_t i = 0; i < breaks.size(); ++i) {
-      const TimedMeal& meal = *breaks[i];
+    std::size_t i = 0;  // the meal's place among the breaks
+    for (const TimedMeal& meal : day.meals) {
+      if (!is_break(meal)) continue;
       const Instant allowed = deadline + (meal.shot_in_progress ? rules.shot_in_progress_grace : Duration{0});
       if (meal.start > allowed) {
         ++late;
@@ -262,10 +282,11 @@ class PersonRules {
                 rules.citation);
       }
       deadline = meal.end + rules.next_within;
+      ++i;
     }
     if (day.end > deadline) {
       ++late;
-      const bool none = breaks.empty();
+      const bool none = first_break == nullptr;
       const std::string worked_past = std::to_string((day.end - deadline).count());
       finding(day.date, "meal_late", Severity::warning,
               {none ? "No meal break was given; work went on " + worked_past + " min past the time the first meal was due."
@@ -607,6 +628,9 @@ class PersonRules {
   // --- Premium approval -----------------------------------------------------------------------
   void premium_approval() {
     const auto& codes = a_.premium_approval.premium_line_codes;
+    const bool all_approved = std::all_of(person_.days.begin(), person_.days.end(),
+                                          [](const Timecard& day) { return day.input->premium_approved; });
+    if (all_approved) return;
     std::vector<PayLine> kept;
     std::map<Date, Money> withheld;
     std::map<Date, std::string> withheld_codes;

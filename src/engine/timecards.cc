@@ -93,7 +93,7 @@ Result<Instant> instant_at(const TimeZone& zone, ClockTime time, const Field& fi
   return *instant;
 }
 
-Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card) {
+Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card, std::vector<TimedMeal>& meals) {
   const auto path = [&] { return card.path(); };
   card.start_clock = *day.call;
   card.end_clock = *day.wrap;
@@ -122,6 +122,7 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card)
   card.start = *start;
   card.end = *end;
   card.worked_time = *end - *start;
+  const std::size_t first_meal = meals.size();
   // Meals lie within the day, in order, without overlap.
   Instant previous_end = card.start;
   for (std::size_t i = 0; i < day.meals.size(); ++i) {
@@ -145,9 +146,10 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card)
       return fail(meal_path() + ".end: " + meal.end.to_string() + " is after the end of work " +
                   card.end_clock.to_string() + "; expected meals within the work day");
     }
-    card.meals.push_back({*meal_start, *meal_end, meal.start, meal.end, meal.shot_in_progress});
+    meals.push_back({*meal_start, *meal_end, meal.start, meal.end, meal.shot_in_progress});
     previous_end = *meal_end;
   }
+  card.meals = std::span<const TimedMeal>(meals.data() + first_meal, meals.size() - first_meal);
   if (day.general_crew_call) {
     auto at = instant_at(zone, *day.general_crew_call, [&] { return path() + ".general_crew_call"; });
     if (!at) return tl::unexpected(at.error());
@@ -246,8 +248,8 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   // Days by date; each date once.
   std::vector<std::size_t> order(input.days.size());
   for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  std::stable_sort(order.begin(), order.end(),
-                   [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; });
+  const auto by_date = [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; };
+  if (!std::is_sorted(order.begin(), order.end(), by_date)) std::stable_sort(order.begin(), order.end(), by_date);
   for (std::size_t k = 1; k < order.size(); ++k) {
     if (input.days[order[k]].date == input.days[order[k - 1]].date) {
       return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
@@ -270,6 +272,10 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
                            add_days(work_week_start(person.last_listed, first_day), 6)};
     }
   }
+  std::size_t meal_count = 0;
+  for (const auto& day : input.days) meal_count += day.meals.size();
+  person.meals.reserve(meal_count);  // never reallocated: the days' spans point into it
+  person.days.reserve(input.days.size());
   std::optional<std::size_t> previous_worked;  // in person.days
   for (const std::size_t index : order) {
     const DayInput& day = input.days[index];
@@ -292,7 +298,7 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       }
     }
     if (day.worked) {
-      if (auto timed = time_day(zone, day, card); !timed) return tl::unexpected(timed.error());
+      if (auto timed = time_day(zone, day, card, person.meals); !timed) return tl::unexpected(timed.error());
       if (previous_worked) {
         if (auto apart = check_no_overlap(person.days[*previous_worked], card); !apart) {
           return tl::unexpected(apart.error());

@@ -10,6 +10,7 @@
 
 #include <utility>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "agreement/agreement.h"
@@ -41,7 +42,7 @@ struct Timecard {
   ClockTime start_clock;
   ClockTime end_clock;
   Duration worked_time{0};  // real elapsed time, meal breaks included
-  std::vector<TimedMeal> meals;
+  std::span<const TimedMeal> meals;  // in order; kept in PersonTimecards::meals
   std::optional<Instant> general_crew_call;
   std::optional<Instant> snack;
   // Classification within the work week (worked days only):
@@ -59,6 +60,8 @@ struct WorkWeek {
   bool full_engagement = true;  // the engagement covers all 7 days of the week
 };
 
+// One person's timecards. Moving it keeps its days' meal spans valid (a vector's move keeps its
+// buffer); copying it would not, so it is move-only.
 struct PersonTimecards {
   const CrewInput* input = nullptr;
   std::size_t index = 0;  // in Batch::crew
@@ -69,11 +72,19 @@ struct PersonTimecards {
   Money rate;
   Engagement engagement;
   std::vector<Timecard> days;   // all listed days, by date
+  std::vector<TimedMeal> meals;  // every day's meals, day after day (Timecard::meals); never grows
+                                 // after the days are made, so the days' spans stay valid
   std::vector<WorkWeek> weeks;  // the work weeks that hold a listed day, by date
   Date first_listed;
   Date last_listed;
 
   std::string path() const { return crew_path(index); }  // "crew[0]", for messages
+
+  PersonTimecards() = default;
+  PersonTimecards(PersonTimecards&&) = default;
+  PersonTimecards& operator=(PersonTimecards&&) = default;
+  PersonTimecards(const PersonTimecards&) = delete;
+  PersonTimecards& operator=(const PersonTimecards&) = delete;
 };
 
 // A person whose timecards could not stand, left out when computing with keep_going.

@@ -59,4 +59,11 @@ Money ExactAmount::round_to_cent() const {
 ExactAmount operator*(Money amount, const Rational& factor) { return ExactAmount(amount.dollars() * factor); }
 ExactAmount operator*(const Rational& factor, Money amount) { return amount * factor; }
 
+Money times_rounded_to_cent(Money amount, const Rational& factor) {
+  // cents × num ÷ den: a 64-bit product times a 64-bit numerator fits in 128 bits.
+  const detail::Int128 cents_num = detail::Int128(amount.cents()) * factor.numerator();
+  return Money::from_cents(
+      detail::narrow(detail::divide_half_away_from_zero(cents_num, factor.denominator()), "rounding to the cent"));
+}
+
 }  // namespace plateau

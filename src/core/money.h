@@ -72,4 +72,8 @@ class ExactAmount {
 ExactAmount operator*(Money amount, const Rational& factor);
 ExactAmount operator*(const Rational& factor, Money amount);
 
+// amount × factor rounded once to the cent, halves away from zero: (amount * factor).round_to_cent()
+// worked straight from the cents, without the exact amount in between.
+Money times_rounded_to_cent(Money amount, const Rational& factor);
+
 }  // namespace plateau

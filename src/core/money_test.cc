@@ -91,6 +91,26 @@ TEST(Money, TenMillionDollarLineTimesRates) {
   EXPECT_EQ((m("10000000") * (minutes_to_hours(24 * 60) / r(8) * r(3))).round_to_cent(), m("90000000"));
 }
 
+TEST(Money, TimesRoundedToCentIsTheOneRounding) {
+  // $3015 × 1.5% = 45.225 → 45.23, as IssueTablePercent; −$3015 × 1.5% → −45.23 (away from zero).
+  const Rational percent = Rational::parse_decimal("0.015").value();
+  EXPECT_EQ(times_rounded_to_cent(m("3015"), percent), m("45.23"));
+  EXPECT_EQ(times_rounded_to_cent(m("-3015"), percent), m("-45.23"));
+  // $1,000,000,000 × 14.975% (GST 5% and QST 9.975%) = $149,750,000.00, exactly.
+  EXPECT_EQ(times_rounded_to_cent(m("1000000000"), Rational::parse_decimal("0.14975").value()), m("149750000"));
+  // A product beyond the cents' range is an overflow, never a wrapped amount.
+  EXPECT_THROW(times_rounded_to_cent(Money::from_cents(std::numeric_limits<std::int64_t>::max()), r(3, 2)),
+               OverflowError);
+}
+
+RC_GTEST_PROP(MoneyProperty, TimesRoundedToCentEqualsExactThenRounded,
+              (std::int32_t cents, std::int32_t num, std::int32_t den)) {
+  RC_PRE(den != 0);
+  const Money amount = Money::from_cents(cents);
+  const Rational factor(num, den);
+  RC_ASSERT(times_rounded_to_cent(amount, factor) == (amount * factor).round_to_cent());
+}
+
 RC_GTEST_PROP(MoneyProperty, ParseAndPrintRoundTrip, ()) {
   // Up to ±$1,000,000,000,000 (far beyond any batch).
   const auto cents = *rc::gen::inRange<std::int64_t>(-100000000000000LL, 100000000000000LL);

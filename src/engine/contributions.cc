@@ -33,7 +33,7 @@ Contribution percentage_contribution(const agreement::Agreement& agreement, cons
     base = std::min(gross, room);
   }
   out.base = base;
-  out.amount = (base * rule.rate).round_to_cent();
+  out.amount = times_rounded_to_cent(base, rule.rate);
   return out;
 }
 
@@ -67,30 +67,29 @@ Contribution permit_fee(const agreement::PermitFee& fee, Date week, int days, Pa
   return out;
 }
 
-// GST, then QST, on `taxed` (the sum of one contribution code's amounts).
-std::vector<Tax> sales_taxes(const agreement::SalesTaxPeriod& period, const Contribution& on, Money taxed,
-                             Date owed_on, Payer paid_by, Payee paid_to) {
-  Tax gst;
+// GST, then QST, on `taxed` (the sum of one contribution code's amounts), added to `taxes`.
+void add_sales_taxes(const agreement::SalesTaxPeriod& period, const Contribution& on, Money taxed, Date owed_on,
+                     Payer paid_by, Payee paid_to, std::vector<Tax>& taxes) {
+  Tax& gst = taxes.emplace_back();
   gst.code = "gst";
   gst.on = on.code;
   gst.on_name = on.name;
   gst.taxed = taxed;
   gst.base = taxed;
   gst.rate = period.gst;
-  gst.amount = (taxed * period.gst).round_to_cent();
+  gst.amount = times_rounded_to_cent(taxed, period.gst);
   gst.date = owed_on;
   gst.paid_by = paid_by;
   gst.paid_to = paid_to;
   gst.citation = &period.citation;
-  Tax qst = gst;
+  Tax& qst = taxes.emplace_back(gst);  // `taxes` has room for both: `gst` stays put
   qst.code = "qst";
   qst.rate = period.qst;
   if (period.qst_on_amount_plus_gst) {
     qst.gst_included = gst.amount;
     qst.base = taxed + gst.amount;
   }
-  qst.amount = (qst.base * period.qst).round_to_cent();
-  return {gst, qst};
+  qst.amount = times_rounded_to_cent(qst.base, period.qst);
 }
 
 }  // namespace
@@ -139,9 +138,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
         agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
     const Payer paid_by = producer_pays_fee_taxes ? Payer::producer : first->paid_by;
     pay.taxes.reserve(pay.taxes.size() + 2);
-    for (auto& tax : sales_taxes(*period, *first, amount, owed_on, paid_by, first->paid_to)) {
-      pay.taxes.push_back(std::move(tax));
-    }
+    add_sales_taxes(*period, *first, amount, owed_on, paid_by, first->paid_to, pay.taxes);
   }
 
   // Net pay: gross, plus what is paid to the person, less what is deducted from them.

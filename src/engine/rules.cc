@@ -48,7 +48,7 @@ void sort_small_stable(std::vector<T>& items, Less less) {
 class PersonRules {
  public:
   PersonRules(const NormalizedBatch& batch, const PersonTimecards& person)
-      : batch_(batch), a_(*batch.agreement), person_(person) {}
+      : batch_(batch), a_(*batch.agreement), person_(person), rate_(person.rate.dollars()) {}
 
   PersonPay run() {
     // Pay lines are large (citation, words): room for the usual few per day, so they are not moved
@@ -103,7 +103,7 @@ class PersonRules {
     out.code = code;
     out.citation = &citation;
     out.basis = person_.basis;
-    out.base = person_.rate.dollars();
+    out.base = rate_;
     return out;
   }
 
@@ -128,7 +128,7 @@ class PersonRules {
     for (const auto& week : person_.weeks) {
       if (weekly() && paid_as_full_week(week)) {
         PayLine weekly_line = line(week.start, LineCode::weekly_rate, person_.classification->citation);
-        add(weekly_line);
+        add(std::move(weekly_line));
       }
     }
     for (const auto& day : person_.days) {
@@ -146,7 +146,7 @@ class PersonRules {
         top_up.multiplier = less_the_fifth ? holiday_multiplier - Rational(1) : holiday_multiplier;
         top_up.top_up = less_the_fifth;
         top_up.what = day.holiday->name;
-        add(top_up);
+        add(std::move(top_up));
         continue;
       }
       PayLine day_line = line(day.date, LineCode::daily_rate, person_.classification->citation);
@@ -165,7 +165,7 @@ class PersonRules {
         day_line.code = LineCode::weekly_rate;
         day_line.partial_week = true;
       }
-      add(day_line);
+      add(std::move(day_line));
     }
   }
 
@@ -200,7 +200,7 @@ class PersonRules {
       base_divisor = fifth_divisor();
       divisor = a_.overtime.day_rate_divisor;
     }
-    const Rational base = person_.rate.dollars() / Rational(base_divisor) * base_multiplier;
+    const Rational base = rate_ / Rational(base_divisor) * base_multiplier;
     const auto& list = tiers->second;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto& tier = list[i];
@@ -224,7 +224,7 @@ class PersonRules {
       ot.threshold = tier.after;
       ot.upper = upper;
       ot.actual = worked;
-      add(ot);
+      add(std::move(ot));
     }
   }
 
@@ -312,7 +312,7 @@ class PersonRules {
                       "plafonnée à " + explain_money(rules.max_per_day, "fr") + " par jour pour " +
                           std::to_string(late) + " repas en retard"};
     }
-    add(penalty);
+    add(std::move(penalty));
   }
 
   // --- Accommodation ------------------------------------------------------------------------
@@ -446,10 +446,10 @@ class PersonRules {
       pay_line.divisor = divisor;
       pay_line.multiplier = tiers[i].second->multiplier;
       pay_line.hours = paid;
-      pay_line.rate = person_.rate.dollars() / Rational(divisor) * tiers[i].second->multiplier;
+      pay_line.rate = rate_ / Rational(divisor) * tiers[i].second->multiplier;
       pay_line.threshold = required;
       pay_line.actual = gap;
-      add(pay_line);
+      add(std::move(pay_line));
     }
   }
 
@@ -531,7 +531,7 @@ class PersonRules {
       PayLine pay_line = line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
       pay_line.divisor = fifth_divisor();
       pay_line.what = holiday.name;
-      add(pay_line);
+      add(std::move(pay_line));
     }
   }
 
@@ -578,7 +578,7 @@ class PersonRules {
         PayLine pay_line = line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
         pay_line.divisor = fifth_divisor();
         pay_line.what = holiday.name;
-        add(pay_line);
+        add(std::move(pay_line));
         finding(holiday.date, "holiday_day_off_not_given", Severity::warning,
                 {holiday.name.en + " fell on a normal day off and no day off was given in lieu (work day before: " +
                      to_string(before) + ", after: " + to_string(after) + "): one day's pay is owed.",
@@ -660,6 +660,7 @@ class PersonRules {
   const NormalizedBatch& batch_;
   const Agreement& a_;
   const PersonTimecards& person_;
+  const Rational rate_;  // the contracted rate in dollars
   PersonPay out_;
 };
 

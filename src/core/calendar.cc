@@ -22,11 +22,13 @@ int digits_value(std::string_view text) {
 }  // namespace
 
 Result<Date> parse_date(std::string_view text) {
-  const std::string expected = "expected a date YYYY-MM-DD, like \"2009-03-02\"; found \"" + std::string(text) + "\"";
+  const auto expected = [&] {  // built only when there is a message
+    return "expected a date YYYY-MM-DD, like \"2009-03-02\"; found \"" + std::string(text) + "\"";
+  };
   constexpr std::size_t kIsoDateLength = 10;
-  if (text.size() != kIsoDateLength || text[4] != '-' || text[7] != '-') return fail(expected);
+  if (text.size() != kIsoDateLength || text[4] != '-' || text[7] != '-') return fail(expected());
   for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (!is_digit(text[i])) return fail(expected);
+    if (!is_digit(text[i])) return fail(expected());
   }
   const Date date{std::chrono::year{digits_value(text.substr(0, 4))},
                   std::chrono::month{static_cast<unsigned>(digits_value(text.substr(5, 2)))},

@@ -194,11 +194,14 @@ std::int64_t Rational::ceil() const {
 }
 
 Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals) {
-  const std::string shown = "\"" + std::string(text) + "\"";
-  const std::string expected = max_decimals == 2 ? "a decimal amount with at most 2 decimals, like \"755\" or \"755.00\""
-                                                 : "a decimal number with at most " + std::to_string(max_decimals) +
-                                                       " decimals, like \"1.5\" or \"0.06\"";
-  if (text.empty()) return fail("expected " + expected + "; found an empty text");
+  // The message's words, built only when there is a message.
+  const auto expected = [&] {
+    return max_decimals == 2 ? std::string("a decimal amount with at most 2 decimals, like \"755\" or \"755.00\"")
+                             : "a decimal number with at most " + std::to_string(max_decimals) +
+                                   " decimals, like \"1.5\" or \"0.06\"";
+  };
+  const auto shown = [&] { return "\"" + std::string(text) + "\""; };
+  if (text.empty()) return fail("expected " + expected() + "; found an empty text");
   std::size_t i = 0;
   const bool negative = text[0] == '-';
   if (negative) ++i;
@@ -210,7 +213,7 @@ Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals
   for (; i < text.size(); ++i) {
     const char c = text[i];
     if (c == '.') {
-      if (seen_point) return fail("expected " + expected + "; found " + shown + " (two decimal points)");
+      if (seen_point) return fail("expected " + expected() + "; found " + shown() + " (two decimal points)");
       seen_point = true;
       continue;
     }
@@ -219,21 +222,21 @@ Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals
       if (c == ',') why = " (no thousands separators or decimal commas)";
       else if (c == 'e' || c == 'E') why = " (no exponent notation)";
       else why = " (unexpected character '" + std::string(1, c) + "')";
-      return fail("expected " + expected + "; found " + shown + why);
+      return fail("expected " + expected() + "; found " + shown() + why);
     }
     if (seen_point) {
       ++decimals;
       if (decimals > max_decimals) {
-        return fail("expected " + expected + "; found " + shown + " (" + std::to_string(decimals) + " decimals or more)");
+        return fail("expected " + expected() + "; found " + shown() + " (" + std::to_string(decimals) + " decimals or more)");
       }
     } else {
       ++integer_digits;
     }
     value = value * 10 + (c - '0');
-    if (value > kLimit) return fail("expected " + expected + "; found " + shown + " (too large)");
+    if (value > kLimit) return fail("expected " + expected() + "; found " + shown() + " (too large)");
   }
   if (integer_digits == 0 || (seen_point && decimals == 0)) {
-    return fail("expected " + expected + "; found " + shown);
+    return fail("expected " + expected() + "; found " + shown());
   }
   if (negative) value = -value;
   const Int128 den = power_of_ten(decimals);
@@ -241,7 +244,7 @@ Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals
   const Int128 num = g > 1 ? value / g : value;
   const Int128 reduced_den = g > 1 ? den / g : den;
   if (num > std::numeric_limits<std::int64_t>::max() || num < std::numeric_limits<std::int64_t>::min()) {
-    return fail("expected " + expected + "; found " + shown + " (too large)");
+    return fail("expected " + expected() + "; found " + shown() + " (too large)");
   }
   return Rational(static_cast<std::int64_t>(num), static_cast<std::int64_t>(reduced_den));
 }

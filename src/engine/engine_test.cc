@@ -2,7 +2,7 @@
 //   more time worked never pays less; gross is the sum of the lines; adding a work day never
 //   lowers gross; the order of crew and of days in the input changes nothing.
 // Then examples: an amount beyond the exact range rejects the batch; a person's days that overlap
-// in time are rejected (docs/interpretations.md, E18).
+// in time are rejected (docs/interpretations.md, E18); results cite the agreement itself.
 #include <algorithm>
 #include <limits>
 #include <map>
@@ -330,6 +330,30 @@ TEST(OverlappingDays, KeepGoingLeavesOnlyThatPersonOut) {
   EXPECT_EQ(pay->rejected[0].message,
             "crew[1].days[1].call: 06:00 on 2009-05-05 is before the end of the previous day's work "
             "(wrap 33:00 on 2009-05-04, 09:00 on 2009-05-05); expected days that do not overlap");
+}
+
+TEST(Citations, AFindingOnADeclaredHolidayCitesTheAgreementNotTheBatch) {
+  // Wednesday 2009-05-06 is declared a holiday; the person works Thursday and Friday of an
+  // engagement that covers the whole week. The regular work day before the holiday (Tuesday) is
+  // not in the batch, so its pay is undetermined (holiday_pay_undetermined). The finding's
+  // citation is the agreement's article on unworked holidays, held by the agreement: results
+  // outlive the computation, and the declared holiday is the batch's, gone when compute returns.
+  CrewInput person = first_ad("E-001", {work_day("2009-05-07", "07:00", "17:00"), work_day("2009-05-08", "07:00", "17:00")});
+  person.engagement = Engagement{d("2009-05-03"), d("2009-05-09")};
+  Batch batch = batch_of({person});
+  batch.production.declared_holidays = {d("2009-05-06")};
+  auto pay = compute(batch, registry());
+  ASSERT_TRUE(pay) << pay.error().message;
+  const auto& findings = pay->crew.at(0).findings;
+  const auto undetermined = std::find_if(findings.begin(), findings.end(), [](const Finding& finding) {
+    return finding.code == "holiday_pay_undetermined";
+  });
+  ASSERT_NE(undetermined, findings.end());
+  EXPECT_EQ(undetermined->date, d("2009-05-06"));
+  const agreement::Agreement* dgc = registry().find("dgc-quebec", d("2009-05-06"));
+  ASSERT_NE(dgc, nullptr);
+  EXPECT_EQ(undetermined->citation, &dgc->holidays.unworked_citation);
+  EXPECT_NE(undetermined->message.en.find("Declared holiday 2009-05-06"), std::string::npos) << undetermined->message.en;
 }
 
 }  // namespace

@@ -507,7 +507,7 @@ class PersonRules {
                  ", which this batch does not cover; check it with the neighbouring batch.",
              "Le paiement de " + what.name.fr + " dépend du " + to_string(needed) +
                  ", que ce lot ne couvre pas; le vérifier avec le lot voisin."},
-            what.citation);
+            batch_.citation_of(what));
   }
 
   void unworked_holidays() {

@@ -198,9 +198,9 @@ void find_holidays(const Agreement& agreement, const Batch& batch, NormalizedBat
     if (out.holiday_on(date) != nullptr) continue;
     agreement::Holiday declared;
     declared.date = date;
-    declared.id = "declared";
+    declared.id = std::string(kDeclaredHolidayId);
     declared.name = {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
-    declared.citation = agreement.holidays.unworked_citation;
+    declared.citation = agreement.holidays.unworked_citation;  // results cite the agreement's (citation_of)
     out.declared.push_back(std::move(declared));
     const auto at = std::lower_bound(out.holidays.begin(), out.holidays.end(), date,
                                      [](const agreement::Holiday* h, Date d) { return h->date < d; });

@@ -11,6 +11,7 @@
 #include <utility>
 #include <optional>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "agreement/agreement.h"
@@ -93,6 +94,9 @@ struct RejectedPerson {
   Error error;
 };
 
+// The id of a holiday the production declared (Production::declared_holidays).
+inline constexpr std::string_view kDeclaredHolidayId = "declared";
+
 struct NormalizedBatch {
   const agreement::Agreement* agreement = nullptr;
   const Production* production = nullptr;
@@ -109,6 +113,12 @@ struct NormalizedBatch {
   NormalizedBatch& operator=(NormalizedBatch&&) = default;
   NormalizedBatch(const NormalizedBatch&) = delete;
   NormalizedBatch& operator=(const NormalizedBatch&) = delete;
+
+  // Where `holiday` comes from, in the agreement (results point at it, so never at `declared`):
+  // its rule's citation, or for a declared holiday the agreement's article on unworked holidays.
+  const agreement::Citation& citation_of(const agreement::Holiday& holiday) const {
+    return holiday.id == kDeclaredHolidayId ? agreement->holidays.unworked_citation : holiday.citation;
+  }
 
   // The holiday on `date`, or nullptr.
   const agreement::Holiday* holiday_on(Date date) const;

@@ -1,5 +1,6 @@
 #include "io/pay_json.h"
 
+#include <algorithm>
 #include <cassert>
 #include <cstdint>
 #include <cstring>
@@ -89,9 +90,15 @@ class JsonOut {
 
   void key(std::string_view name) {
     comma();
-    out_ += '"';
-    out_ += name;
-    out_ += "\": ";
+    // One append for `"name": `: the key and its punctuation, without a capacity check per byte.
+    const std::size_t at = out_.size();
+    out_.resize(at + name.size() + kKeyPunctuation);
+    char* p = out_.data() + at;
+    *p++ = '"';
+    p = std::copy(name.begin(), name.end(), p);
+    *p++ = '"';
+    *p++ = ':';
+    *p = ' ';
     after_key_ = true;
   }
   void field(std::string_view name, std::string_view value) {
@@ -103,10 +110,13 @@ class JsonOut {
   void field_verbatim(std::string_view name, std::string_view value) {
     assert(find_needs_escape(value) == value.size());
     key(name);
-    comma();
-    out_ += '"';
-    out_ += value;
-    out_ += '"';
+    after_key_ = false;
+    const std::size_t at = out_.size();
+    out_.resize(at + value.size() + 2);
+    char* p = out_.data() + at;
+    *p++ = '"';
+    p = std::copy(value.begin(), value.end(), p);
+    *p = '"';
     first_ = false;
   }
   // A JSON number, written as given.
@@ -157,6 +167,7 @@ class JsonOut {
     }
     if (!first_) out_ += ", ";
   }
+  static constexpr std::size_t kKeyPunctuation = 4;  // the quotes around a key, ':' and ' '
   std::string& out_;
   bool first_ = true;
   bool after_key_ = false;

@@ -1,6 +1,8 @@
 #include "engine/contributions.h"
 
 #include <algorithm>
+#include <deque>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -185,24 +187,38 @@ std::vector<Remittance> remittances(const agreement::Agreement& agreement, const
   std::stable_sort(out.begin(), out.end(),
                    [](const Remittance& a, const Remittance& b) { return a.paid_to < b.paid_to; });
   // The agreement's order of contribution codes; each tax right after the contribution it is on.
-  std::vector<std::string> order;
-  const auto note = [&](const std::string& code) {
-    if (std::find(order.begin(), order.end(), code) == order.end()) order.push_back(code);
+  // Views of the agreement's codes, then of copies of any other code (net_pay), in `others`: a
+  // deque, whose strings never move.
+  std::vector<std::string_view> order;
+  std::deque<std::string> others;
+  const auto note = [&](std::string_view code) {
+    const auto at = std::find(order.begin(), order.end(), code);
+    if (at != order.end()) return static_cast<std::size_t>(at - order.begin());
+    order.push_back(others.emplace_back(code));
+    return order.size() - 1;
   };
   for (const auto& category : agreement.categories) {
-    for (const auto& rule : category.contributions) note(rule.code);
+    for (const auto& rule : category.contributions) {
+      if (std::find(order.begin(), order.end(), rule.code) == order.end()) order.push_back(rule.code);
+    }
   }
   note("permit_fee");
   for (auto& remittance : out) {
     std::erase_if(remittance.items, [](const RemittanceItem& item) { return item.amount.is_zero(); });
-    for (const auto& item : remittance.items) note(item.on.empty() ? item.code : item.on);
-    const auto rank = [&](const RemittanceItem& item) {
-      const std::string& base = item.on.empty() ? item.code : item.on;
-      return std::make_tuple(std::find(order.begin(), order.end(), base) - order.begin(), !item.on.empty(),
-                             item.code);
-    };
-    std::stable_sort(remittance.items.begin(), remittance.items.end(),
-                     [&](const RemittanceItem& a, const RemittanceItem& b) { return rank(a) < rank(b); });
+    // Each item's rank worked out once: (its code's place, a tax after its contribution, its code).
+    using Rank = std::tuple<std::size_t, bool, std::string_view>;
+    std::vector<std::pair<Rank, std::size_t>> ranked;  // (rank, index in items)
+    ranked.reserve(remittance.items.size());
+    for (std::size_t i = 0; i < remittance.items.size(); ++i) {
+      const RemittanceItem& item = remittance.items[i];
+      ranked.push_back({{note(item.on.empty() ? item.code : item.on), !item.on.empty(), item.code}, i});
+    }
+    if (std::is_sorted(ranked.begin(), ranked.end())) continue;
+    std::sort(ranked.begin(), ranked.end());  // the index breaks ties: stable
+    std::vector<RemittanceItem> sorted;
+    sorted.reserve(ranked.size());
+    for (const auto& entry : ranked) sorted.push_back(std::move(remittance.items[entry.second]));
+    remittance.items = std::move(sorted);
   }
   return out;
 }

@@ -236,11 +236,11 @@ void count_pay(const engine::BatchPay& pay, const std::string& where, Mix& mix) 
     for (const auto& [code, present] : has_line) ++mix.person_weeks_with_line[code];
     std::map<std::string, bool> has_finding;
     for (const auto& finding : person.findings) {
-      has_finding[finding.code] = true;
+      has_finding[std::string(finding.code)] = true;
       if (finding.severity == engine::Severity::error) {
         ++mix.error_findings;
         mix.problems.push_back(where + "error finding: " + person.id + " " + to_string(finding.date) + " " +
-                               finding.code);
+                               std::string(finding.code));
       }
     }
     for (const auto& [code, present] : has_finding) ++mix.person_weeks_with_finding[code];

@@ -9,6 +9,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "agreement/agreement.h"
@@ -78,7 +79,7 @@ struct Allowance {
 
 struct Finding {
   Date date;
-  std::string code;  // turnaround_encroached, meal_late, …
+  std::string_view code;  // turnaround_encroached, meal_late, …: the engine's own words, static text
   Severity severity = Severity::warning;
   Text message;
   const agreement::Citation* citation = &agreement::kNoCitation;  // never null

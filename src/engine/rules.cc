@@ -112,8 +112,9 @@ class PersonRules {
     out_.lines.push_back(std::move(pay_line));
   }
 
-  void finding(Date date, std::string code, Severity severity, Text message, const agreement::Citation& citation) {
-    out_.findings.push_back({date, std::move(code), severity, std::move(message), &citation});
+  // `code` is a literal (Finding::code keeps a view of it).
+  void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
+    out_.findings.push_back({date, code, severity, std::move(message), &citation});
   }
 
   const WorkWeek& week_of(const Timecard& day) const {

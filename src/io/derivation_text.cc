@@ -104,7 +104,7 @@ std::string write_derivation(const engine::CrewInput& input, const engine::Perso
     if (!any) out += fr ? "  Aucune ligne de paie ce jour-là.\n" : "  No pay line on this day.\n";
     for (const auto& finding : pay.findings) {
       if (finding.date != date) continue;
-      out += "  [" + engine::to_string(finding.severity) + "] " + finding.code + ": " + finding.message.in(lang) + "\n";
+      out += "  [" + engine::to_string(finding.severity) + "] " + std::string(finding.code) + ": " + finding.message.in(lang) + "\n";
       out += words(*finding.citation, lang);
     }
   }

@@ -57,7 +57,7 @@ std::string write_pay_text(const engine::BatchPay& pay, const std::string& produ
                : "NET PAY (gross + paid to the person − deductions; before income tax)") +
            "\n";
     for (const auto& finding : person.findings) {
-      out += "  [" + engine::to_string(finding.severity) + "] " + to_string(finding.date) + " " + finding.code + ": " +
+      out += "  [" + engine::to_string(finding.severity) + "] " + to_string(finding.date) + " " + std::string(finding.code) + ": " +
              finding.message.in(lang) + (finding.citation->article.empty() ? "" : " (" + finding.citation->article + ")") +
              "\n";
     }

@@ -52,6 +52,7 @@ for target in $FUZZ_TARGETS; do
   regressions="fuzz/regressions/$target"
   dict="fuzz/${DICT[$target]}"
   [ -f "$dict" ] || dict="$FUZZ_DIR/${DICT[$target]}"
+  rm -rf "$artifacts"  # what an earlier run found is in fuzz/regressions/ once fixed
   mkdir -p "$corpus" "$artifacts" "$regressions"
   log="$FUZZ_DIR/fuzz-$target.log"
 

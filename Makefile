@@ -4,6 +4,7 @@
 #   make test   set-up, build, run every test (ctest)
 #   make build  build only; the program lands at build/plateau
 #   make bench  set-up, build, measure throughput (not a test: nothing fails on a time)
+#   make fuzz   set-up, build the libFuzzer targets (clang) and run each FUZZ_SECONDS (docs/robustness.md)
 
 BUILD_DIR   ?= build
 ASAN_DIR    ?= build-asan
@@ -11,8 +12,10 @@ BUILD_TYPE  ?= RelWithDebInfo
 WERROR      ?= OFF
 JOBS        ?= $(shell nproc)
 EXAMPLE     ?= examples/le-grand-nord.csv
+FUZZ_DIR    ?= build-fuzz
+FUZZ_SECONDS ?= 300
 
-.PHONY: all setup configure build run test test-asan bench clean
+.PHONY: all setup configure build run test test-asan bench fuzz clean
 
 all: build
 
@@ -48,5 +51,11 @@ bench: setup configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau plateau-bench-generate plateau-bench-floor plateau-bench-engine
 	@BUILD_DIR=$(BUILD_DIR) bash bench/run.sh
 
+# The libFuzzer targets of fuzz/ (clang, ASan + UBSan, in build-fuzz/): every kept regression
+# input, then FUZZ_SECONDS of fuzzing per target, one at a time; fails on any crash, leak,
+# undefined behaviour, hang or broken invariant (fuzz/run.sh; docs/robustness.md).
+fuzz: setup
+	@FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_DIR=$(FUZZ_DIR) JOBS=$(JOBS) WERROR=$(WERROR) bash fuzz/run.sh
+
 clean:
-	rm -rf $(BUILD_DIR) $(ASAN_DIR)
+	rm -rf $(BUILD_DIR) $(ASAN_DIR) $(FUZZ_DIR)

@@ -15,6 +15,8 @@ packages=(
   librapidcheck-dev         # property tests
   libbenchmark-dev          # make bench: the engine alone (Google Benchmark)
   time                      # make bench: peak memory (GNU time)
+  clang-14                  # make fuzz: libFuzzer targets (-fsanitize=fuzzer,address,undefined)
+  libclang-rt-14-dev        # make fuzz: libFuzzer's runtime (libclang_rt.fuzzer), only recommended by clang-14
 )
 
 missing=()

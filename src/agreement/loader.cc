@@ -4,14 +4,20 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstdio>
 #include <exception>
+#include <fstream>
+#include <iterator>
+#include <optional>
 #include <set>
 #include <sstream>
+#include <utility>
 
 #include "agreement/lookup.h"
 #include "agreement/registry.h"
 #include "agreement/toml_reader.h"
 #include "agreement/units.h"
+#include "core/limits.h"
 
 namespace plateau::agreement {
 
@@ -675,14 +681,159 @@ class Loader {
 
 }  // namespace
 
-Result<Agreement> detail::load_version_file(const std::filesystem::path& file, const VersionExpectation* expected) {
-  const std::string name = file.string();
-  std::error_code code;
-  if (!std::filesystem::is_regular_file(file, code)) return fail(name + ": no such agreement file");
+namespace {
+
+bool is_ascii(char c) { return static_cast<unsigned char>(c) < 0x80u; }
+
+// The code point of the UTF-8 sequence at `i` and its length in bytes, or nullopt when the bytes
+// there are not UTF-8.
+std::optional<std::pair<char32_t, std::size_t>> utf8_at(std::string_view text, std::size_t i) {
+  const auto lead = static_cast<unsigned char>(text[i]);
+  std::size_t length = 0;
+  char32_t code = 0;
+  char32_t minimum = 0;
+  if ((lead & 0xE0u) == 0xC0u) length = 2, code = lead & 0x1Fu, minimum = 0x80;
+  else if ((lead & 0xF0u) == 0xE0u) length = 3, code = lead & 0x0Fu, minimum = 0x800;
+  else if ((lead & 0xF8u) == 0xF0u) length = 4, code = lead & 0x07u, minimum = 0x10000;
+  else return std::nullopt;
+  if (i + length > text.size()) return std::nullopt;
+  for (std::size_t k = 1; k < length; ++k) {
+    const auto byte = static_cast<unsigned char>(text[i + k]);
+    if ((byte & 0xC0u) != 0x80u) return std::nullopt;
+    code = (code << 6) | (byte & 0x3Fu);
+  }
+  constexpr char32_t kLastCodePoint = 0x10FFFF;
+  constexpr char32_t kFirstSurrogate = 0xD800;
+  constexpr char32_t kLastSurrogate = 0xDFFF;
+  if (code < minimum || code > kLastCodePoint || (code >= kFirstSurrogate && code <= kLastSurrogate)) return std::nullopt;
+  return std::pair{code, length};
+}
+
+// The text toml++ is given: the same document in ASCII alone, or "LINE:COLUMN: complaint".
+//
+// toml++ 3.3.0 (Debian 12) reaches __builtin_unreachable, undefined behaviour, when it asks
+// whether some non-ASCII characters (U+00A1–U+0499, U+2D3E–U+3137, U+FB26–U+FEFE: 'é' among
+// them) are whitespace, which it does wherever it expects whitespace or the end of a value, and
+// after a backslash in a multi-line string (fuzz/regressions/agreement_toml/). So it is never
+// shown a non-ASCII byte: in a double-quoted string each non-ASCII character becomes its escape
+// (é → \u00E9, the same string); in a comment, spaces; anywhere else, where TOML allows none, and
+// in a single-quoted (literal) string, which has no escapes, it is refused here. A column that
+// toml++ reports after an escaped character on the same line counts the escape's characters.
+Result<std::string> ascii_toml(std::string_view text) {
+  enum class State { normal, comment, basic, literal, multi_basic, multi_literal };
+  constexpr std::string_view kMultiBasic = R"(""")";
+  constexpr std::string_view kMultiLiteral = R"(''')";
+  State state = State::normal;
+  bool escaping = false;  // in a basic string, right after a backslash
+  std::size_t line = 1;
+  std::size_t line_start = 0;
+  std::string out;
+  out.reserve(text.size());
+  const auto refuse = [&](std::size_t i, const std::string& complaint) {
+    return fail(std::to_string(line) + ":" + std::to_string(i - line_start + 1) + ": " + complaint);
+  };
+  // Where a multi-line string closed at `i` ends: up to two more quotes belong to the string.
+  const auto closing_end = [&](std::size_t i, char quote) {
+    std::size_t end = i + 3;
+    for (int extra = 0; extra < 2 && end < text.size() && text[end] == quote; ++extra) ++end;
+    return end;
+  };
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (!is_ascii(c)) {
+      const bool in_basic = state == State::basic || state == State::multi_basic;
+      if (state != State::comment && !in_basic) {
+        return refuse(i, state == State::normal
+                             ? "found a non-ASCII character outside a string or comment; expected TOML syntax, "
+                               "which is ASCII (put text in double quotes)"
+                             : "found a non-ASCII character in a single-quoted string; expected such text in double "
+                               "quotes (\"…\"), which plateau reads safely");
+      }
+      const auto decoded = utf8_at(text, i);
+      if (!decoded) return refuse(i, "found bytes that are not UTF-8; expected UTF-8 text");
+      const auto [code, length] = *decoded;
+      if (state == State::comment) {
+        out.append(length, ' ');
+      } else {
+        if (escaping) return refuse(i, "found a non-ASCII character after a backslash; expected an escape like \\n");
+        char escape[16];
+        constexpr char32_t kLastFourDigitEscape = 0xFFFF;
+        std::snprintf(escape, sizeof escape, code <= kLastFourDigitEscape ? "\\u%04X" : "\\U%08X",
+                      static_cast<unsigned>(code));
+        out += escape;
+      }
+      i += length - 1;
+      continue;
+    }
+    out += c;
+    if (c == '\n') {
+      ++line;
+      line_start = i + 1;
+      if (state == State::comment || state == State::basic || state == State::literal) state = State::normal;
+      escaping = false;
+      continue;
+    }
+    switch (state) {
+      case State::normal:
+        if (c == '#') {
+          state = State::comment;
+        } else if (text.substr(i, 3) == kMultiBasic || text.substr(i, 3) == kMultiLiteral) {
+          state = c == '"' ? State::multi_basic : State::multi_literal;
+          out.append(text.substr(i + 1, 2));
+          i += 2;
+        } else if (c == '"') {
+          state = State::basic;
+        } else if (c == '\'') {
+          state = State::literal;
+        }
+        break;
+      case State::comment:
+        break;
+      case State::basic:
+      case State::multi_basic:
+        if (escaping) {
+          escaping = false;
+        } else if (c == '\\') {
+          escaping = true;
+        } else if (state == State::basic && c == '"') {
+          state = State::normal;
+        } else if (state == State::multi_basic && text.substr(i, 3) == kMultiBasic) {
+          const std::size_t end = closing_end(i, '"');
+          out.append(text.substr(i + 1, end - i - 1));
+          i = end - 1;
+          state = State::normal;
+        }
+        break;
+      case State::literal:
+        if (c == '\'') state = State::normal;
+        break;
+      case State::multi_literal:
+        if (text.substr(i, 3) == kMultiLiteral) {
+          const std::size_t end = closing_end(i, '\'');
+          out.append(text.substr(i + 1, end - i - 1));
+          i = end - 1;
+          state = State::normal;
+        }
+        break;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<Agreement> detail::load_version_text(std::string_view text, const std::string& name,
+                                           const VersionExpectation* expected) {
+  if (text.size() > limits::kMaxAgreementBytes) {
+    return fail(name + ": " + std::to_string(text.size()) + " bytes; expected an agreement file of at most " +
+                std::to_string(limits::kMaxAgreementBytes) + " bytes");
+  }
+  const auto ascii = ascii_toml(text);
+  if (!ascii) return fail(name + ":" + ascii.error().message);
   try {
     toml::table root;
     try {
-      root = toml::parse_file(name);
+      root = toml::parse(*ascii, name);
     } catch (const toml::parse_error& error) {
       Diagnostics diagnostics(name);
       std::string what(error.description());
@@ -700,10 +851,31 @@ Result<Agreement> detail::load_version_file(const std::filesystem::path& file, c
   }
 }
 
+Result<Agreement> detail::load_version_file(const std::filesystem::path& file, const VersionExpectation* expected) {
+  const std::string name = file.string();
+  std::error_code code;
+  if (!std::filesystem::is_regular_file(file, code)) return fail(name + ": no such agreement file");
+  const auto size = std::filesystem::file_size(file, code);
+  if (code) return fail(name + ": cannot read (" + code.message() + ")");
+  if (size > limits::kMaxAgreementBytes) {
+    return fail(name + ": " + std::to_string(size) + " bytes; expected an agreement file of at most " +
+                std::to_string(limits::kMaxAgreementBytes) + " bytes");
+  }
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return fail(name + ": cannot open");
+  const std::string text{std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+  if (in.bad()) return fail(name + ": cannot read");
+  return load_version_text(text, name, expected);
+}
+
 }  // namespace plateau::agreement
 
 namespace plateau::agreement {
 
 Result<Agreement> load_file(const std::filesystem::path& file) { return detail::load_version_file(file, nullptr); }
+
+Result<Agreement> load_text(std::string_view text, const std::string& name) {
+  return detail::load_version_text(text, name, nullptr);
+}
 
 }  // namespace plateau::agreement

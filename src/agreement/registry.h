@@ -20,6 +20,8 @@ namespace plateau::agreement {
 
 // Parses and validates one agreement version file.
 Result<Agreement> load_file(const std::filesystem::path& file);
+// The same, from a file's text; `name` stands for the file in messages.
+Result<Agreement> load_text(std::string_view text, const std::string& name);
 
 class Registry {
  public:

@@ -120,6 +120,9 @@ struct VersionExpectation {
 // so that a mismatch is reported at its line.
 Result<Agreement> load_version_file(const std::filesystem::path& file, const VersionExpectation* expected);
 
+// The same, from the text of a file; `name` names it in messages.
+Result<Agreement> load_version_text(std::string_view text, const std::string& name, const VersionExpectation* expected);
+
 // A reader for a node that must be a table, or nullopt and an error.
 std::optional<TableReader> as_table(const toml::node& node, const std::string& path, Diagnostics& diagnostics);
 

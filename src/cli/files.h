@@ -8,11 +8,12 @@
 #include <string_view>
 
 #include "core/error.h"
+#include "core/limits.h"
 
 namespace plateau::cli {
 
 // The largest input plateau reads in one batch; beyond it the input is refused, not swallowed.
-constexpr std::uintmax_t kMaxInputBytes = 256ull * 1024 * 1024;
+constexpr std::uintmax_t kMaxInputBytes = limits::kMaxBatchBytes;
 
 enum class InputFormat { json, csv };
 

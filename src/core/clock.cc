@@ -9,7 +9,6 @@ namespace plateau {
 namespace {
 
 constexpr int kMinutesPerHour = 60;
-constexpr int kMinutesPerDay = 24 * kMinutesPerHour;
 
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;

@@ -46,8 +46,15 @@ std::string Money::to_string() const {
 Result<Money> Money::parse(std::string_view text) {
   auto value = Rational::parse_decimal(text, 2);
   if (!value) return tl::unexpected(value.error());
-  const Rational cents = *value * Rational(kCentsPerDollar);
-  return Money(cents.numerator());  // exact: at most two decimals
+  // Exact: at most two decimals, so the denominator divides 100. In 128 bits, so that an amount
+  // beyond what 64-bit cents hold is refused here rather than thrown as an overflow.
+  const detail::Int128 cents = detail::Int128(value->numerator()) * (kCentsPerDollar / value->denominator());
+  if (cents > std::numeric_limits<std::int64_t>::max() || cents < std::numeric_limits<std::int64_t>::min()) {
+    return fail("expected an amount between " + Money(std::numeric_limits<std::int64_t>::min()).to_string() + " and " +
+                Money(std::numeric_limits<std::int64_t>::max()).to_string() + "; found \"" + std::string(text) +
+                "\" (too large for exact cents)");
+  }
+  return Money(static_cast<std::int64_t>(cents));
 }
 
 Money ExactAmount::round_to_cent() const {

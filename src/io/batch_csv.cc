@@ -12,6 +12,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/limits.h"
 #include "core/text.h"
 #include "io/batch_values.h"
 #include "io/csv.h"
@@ -26,9 +27,9 @@ using engine::DayInput;
 using engine::DistantFacts;
 using engine::Production;
 
-// Limits that keep a hostile or broken file from costing more than a message.
-constexpr std::size_t kMaxCellBytes = 10'000;
-constexpr std::size_t kMaxCellsPerRow = 1'000;
+// Limits that keep a hostile or broken file from costing more than a message (core/limits.h).
+constexpr std::size_t kMaxCellBytes = limits::kMaxTextBytes;
+constexpr std::size_t kMaxCellsPerRow = limits::kMaxCellsPerRow;
 // How much of a cell a message quotes.
 constexpr std::size_t kShownBytes = 60;
 // Meal slots the writer always gives, so that the file is a template with room for them.
@@ -411,6 +412,10 @@ auto list_value(const std::string& text, ReadItem read_item)
     const std::string_view piece = trimmed(rest.substr(0, separator));
     if (!piece.empty()) {
       ++number;
+      if (number > limits::kMaxListItems) {
+        return fail("found more than " + std::to_string(limits::kMaxListItems) + " items in the list; expected at most " +
+                    std::to_string(limits::kMaxListItems));
+      }
       auto item = read_item(piece);
       if (!item) {
         const bool comma = piece.find(',') != std::string_view::npos;
@@ -763,6 +768,10 @@ class CsvBatchReader {
       : text_(text), file_(file_name), places_(places) {}
 
   Result<Batch> read() {
+    if (text_.size() > limits::kMaxBatchBytes) {
+      return fail(file_ + ": found " + std::to_string(text_.size()) + " bytes; expected a file of at most " +
+                  std::to_string(limits::kMaxBatchBytes) + " bytes");
+    }
     if (text_.starts_with(kUtf8ByteOrderMark)) {
       text_.remove_prefix(kUtf8ByteOrderMark.size());
     } else if (text_.starts_with(kUtf16LittleEndianMark) || text_.starts_with(kUtf16BigEndianMark)) {
@@ -949,6 +958,12 @@ class CsvBatchReader {
       return tl::unexpected(place(line_at(row, id_cell), id_cell,
                                   "found an empty cell; expected the person's id, like \"E-001\", on each of their rows"));
     }
+    if (batch_.crew.size() == limits::kMaxPeoplePerBatch && !person_of_id_.contains(id)) {
+      return tl::unexpected(place(line_at(row, id_cell), id_cell,
+                                  "found more than " + std::to_string(limits::kMaxPeoplePerBatch) +
+                                      " people; expected at most " + std::to_string(limits::kMaxPeoplePerBatch) +
+                                      " in one file (split a larger payroll into several files)"));
+    }
     auto [known, is_new] = person_of_id_.try_emplace(id, batch_.crew.size());
     if (is_new) {
       batch_.crew.emplace_back();
@@ -981,6 +996,12 @@ class CsvBatchReader {
                 "); expected the day's date YYYY-MM-DD, or no day columns on a row that only lists the person"));
       }
       return {};
+    }
+    if (person.days.size() == limits::kMaxDaysPerPerson) {
+      return tl::unexpected(place(line_at(row, date_cell), date_cell,
+                                  "found more than " + std::to_string(limits::kMaxDaysPerPerson) + " days for " +
+                                      shown(id) + "; expected at most " + std::to_string(limits::kMaxDaysPerPerson) +
+                                      " days for one person in one file"));
     }
     auto finished = finish_day(row, day);
     if (!finished) return tl::unexpected(finished.error());

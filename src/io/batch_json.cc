@@ -3,10 +3,13 @@
 #include <algorithm>
 #include <array>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 #include <simdjson.h>
+
+#include "core/limits.h"
 
 namespace plateau::io {
 
@@ -67,14 +70,30 @@ class Path {
   Kind kind_ = Kind::document;
 };
 
+// How many elements an array may have (core/limits.h), and what to call them in the refusal.
+struct ItemLimit {
+  std::size_t max_items;
+  std::string_view items;  // "people"
+  std::string_view hint = {};  // said after the limit: " (…)"
+};
+
+constexpr ItemLimit kPeople{limits::kMaxPeoplePerBatch, "people",
+                            " (split a larger payroll into batches: compute --ndjson reads one batch per line)"};
+constexpr ItemLimit kDays{limits::kMaxDaysPerPerson, "days", " for one person in one batch"};
+constexpr ItemLimit kMeals{limits::kMaxMealsPerDay, "meal breaks", " on one day"};
+constexpr ItemLimit kListItems{limits::kMaxListItems, "entries"};
+
 // Walks the document, keeping paths for messages. Every method returns an Error that names
 // the path; the first error ends the read.
 class Reader {
  public:
+  // Whether the read stopped at text that is not JSON (the message is then located by line and
+  // column, locate_syntax_error), rather than at JSON that is not a batch.
+  bool syntax_error() const { return syntax_error_; }
 
   Result<od::json_type> type_of(od::value& value, const Path& path) {
     od::json_type type;
-    if (auto error = value.type().get(type)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    if (auto error = value.type().get(type)) return not_json(path, error);
     return type;
   }
 
@@ -87,6 +106,7 @@ class Reader {
     if (auto error = value.get_string().get(text)) {
       return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
     }
+    if (text.size() > limits::kMaxTextBytes) return too_long(path, "text", text.size());
     return text;
   }
 
@@ -106,6 +126,7 @@ class Reader {
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
       raw.remove_suffix(1);
     }
+    if (raw.size() > limits::kMaxTextBytes) return too_long(path, "number", raw.size());
     return raw;
   }
 
@@ -171,7 +192,7 @@ class Reader {
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
     od::object object;
-    if (auto error = value.get_object().get(object)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    if (auto error = value.get_object().get(object)) return not_json(path, error);
     // Keys already read; a valid object has few (each of a known handful), so the list stays on the
     // stack unless a document with many keys (an error soon) spills it.
     constexpr std::size_t kKeysOnStack = 24;
@@ -180,11 +201,12 @@ class Reader {
     std::size_t seen_count = 0;
     for (auto field_result : object) {
       od::field field;
-      if (auto error = std::move(field_result).get(field)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+      if (auto error = std::move(field_result).get(field)) return not_json(path, error);
       std::string_view key_view;
       if (auto error = field.unescaped_key().get(key_view)) {
         return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
       }
+      if (key_view.size() > limits::kMaxTextBytes) return too_long(path, "key", key_view.size());
       const std::string_view key = key_view;  // in the parser's buffer, alive for the whole document
       const Path field_path(path, key);
       const auto seen_end = seen_here.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, kKeysOnStack));
@@ -205,17 +227,23 @@ class Reader {
     return {};
   }
 
+  // Calls visit(element, path, index) for each element, of which there may be at most
+  // `limit.max_items`; rejects non-arrays.
   template <class Visit>
-  Result<void> array(od::value& value, const Path& path, Visit&& visit) {
+  Result<void> array(od::value& value, const Path& path, const ItemLimit& limit, Visit&& visit) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::array) return fail(path + ": expected an array; found " + describe(*type));
     od::array array;
-    if (auto error = value.get_array().get(array)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+    if (auto error = value.get_array().get(array)) return not_json(path, error);
     std::size_t index = 0;
     for (auto element_result : array) {
+      if (index == limit.max_items) {
+        return fail(path + ": found more than " + std::to_string(limit.max_items) + " " + std::string(limit.items) +
+                    "; expected at most " + std::to_string(limit.max_items) + std::string(limit.hint));
+      }
       od::value element;
-      if (auto error = std::move(element_result).get(element)) return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+      if (auto error = std::move(element_result).get(element)) return not_json(path, error);
       auto visited = visit(element, Path(path, index), index);
       if (!visited) return visited;
       ++index;
@@ -228,6 +256,20 @@ class Reader {
     for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
     return Error{path + ": unknown key; expected one of " + names};
   }
+
+ private:
+  tl::unexpected<Error> not_json(const Path& path, simdjson::error_code error) {
+    syntax_error_ = true;
+    return fail(path + ": invalid JSON (" + simdjson::error_message(error) + ")");
+  }
+
+  static tl::unexpected<Error> too_long(const Path& path, std::string_view what, std::size_t bytes) {
+    const std::string place = path.str();
+    return fail((place.empty() ? std::string("the document") : place) + ": found a " + std::string(what) + " of " + std::to_string(bytes) + " bytes; expected at most " +
+                std::to_string(limits::kMaxTextBytes) + " bytes");
+  }
+
+  bool syntax_error_ = false;
 };
 
 // Early return of a failed Result. Each expansion names its temporary uniquely, because the
@@ -265,14 +307,14 @@ Result<void> read_production(Reader& r, od::value& value, const Path& path, engi
       PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
     } else if (key == "regular_days_off") {
       production.regular_days_off.clear();
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Weekday day;
         PLATEAU_TRY_ASSIGN(day, r.weekday(element, ep));
         production.regular_days_off.push_back(day);
         return {};
       }));
     } else if (key == "declared_holidays") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Date day;
         PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
         production.declared_holidays.push_back(day);
@@ -291,7 +333,7 @@ Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine:
     if (key == "currency") {
       PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
     } else if (key == "meals_provided") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         std::string meal;
         PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
         if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
@@ -339,7 +381,7 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
       PLATEAU_TRY_ASSIGN(text, r.string_view(v, p, time_expected));
       times.push_back({key, text});
     } else if (key == "meals") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
         PendingMeal meal;
         meal.index = index;
         PLATEAU_TRY(r.object(element, ep, [&](std::string_view mk, od::value& mv, const Path& mp) -> Result<void> {
@@ -475,14 +517,14 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
                          r.choice<engine::PermitFeePayer>(v, p, {{"producer", engine::PermitFeePayer::producer},
                                                                  {"permittee", engine::PermitFeePayer::permittee}}));
     } else if (key == "days_off_in_lieu") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         Date day;
         PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
         person.days_off_in_lieu.push_back(day);
         return {};
       }));
     } else if (key == "days") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         DayInput day;
         PLATEAU_TRY(read_day(r, element, ep, day));
         person.days.push_back(std::move(day));
@@ -506,6 +548,7 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
 Result<Batch> read_document(Reader& r, od::value& root) {
   Batch batch;
   bool has_production = false, has_agreement = false, has_crew = false;
+  std::unordered_set<std::string> ids;  // of the people read so far
   PLATEAU_TRY(r.object(root, Path(), [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     if (key == "format") {
       PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
@@ -516,11 +559,11 @@ Result<Batch> read_document(Reader& r, od::value& root) {
       PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
       has_production = true;
     } else if (key == "crew") {
-      PLATEAU_TRY(r.array(v, p, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+      PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         CrewInput person;
         PLATEAU_TRY(read_crew_member(r, element, ep, person));
-        for (const auto& other : batch.crew) {
-          if (other.id == person.id) return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
+        if (!ids.insert(person.id).second) {
+          return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
         }
         batch.crew.push_back(std::move(person));
         return {};
@@ -537,23 +580,70 @@ Result<Batch> read_document(Reader& r, od::value& root) {
   return batch;
 }
 
+// Reads a document that simdjson refused with nlohmann's SAX parser, which says where it stops
+// being JSON (line and column). No tree is built, and the scan stops deeper than kMaxJsonDepth,
+// so a hostile document costs no more memory here than its largest string.
+class SyntaxLocator final : public nlohmann::json_sax<nlohmann::json> {
+ public:
+  bool null() override { return true; }
+  bool boolean(bool) override { return true; }
+  bool number_integer(number_integer_t) override { return true; }
+  bool number_unsigned(number_unsigned_t) override { return true; }
+  bool number_float(number_float_t, const string_t&) override { return true; }
+  bool string(string_t&) override { return true; }
+  bool binary(binary_t&) override { return true; }
+  bool key(string_t&) override { return true; }
+  bool start_object(std::size_t) override { return deeper(); }
+  bool start_array(std::size_t) override { return deeper(); }
+  bool end_object() override { return shallower(); }
+  bool end_array() override { return shallower(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& error) override {
+    message_ = error.what();
+    return false;
+  }
+
+  // nlohmann's message, or empty when the scan found no syntax error.
+  const std::string& message() const { return message_; }
+  bool too_deep() const { return too_deep_; }
+
+ private:
+  bool deeper() {
+    too_deep_ = ++depth_ > limits::kMaxJsonDepth;
+    return !too_deep_;
+  }
+  bool shallower() {
+    --depth_;
+    return true;
+  }
+
+  std::size_t depth_ = 0;
+  bool too_deep_ = false;
+  std::string message_;
+};
+
 // simdjson's on-demand parser finds bad JSON where it stops, without a line and column;
 // nlohmann's parser, run only on this failure path, names them.
 Error locate_syntax_error(std::string_view text, std::string_view parser_message) {
+  SyntaxLocator locator;
   try {
-    [[maybe_unused]] const auto document = nlohmann::json::parse(text.begin(), text.end());
-  } catch (const nlohmann::json::parse_error& error) {
-    std::string message = error.what();
-    const auto at = message.find("parse error at ");
-    if (at != std::string::npos) message = message.substr(at + std::string("parse error at ").size());
-    // "line 3, column 13: syntax error while parsing value - unexpected '}'; expected …"
-    return Error{message + " (invalid JSON; expected a payroll batch object)"};
+    nlohmann::json::sax_parse(text.begin(), text.end(), &locator);
   } catch (const std::exception& error) {
     return Error{std::string("invalid JSON: ") + error.what()};
   }
-  return Error{"invalid JSON (" + std::string(parser_message) + "); expected a payroll batch object"};
+  if (locator.too_deep()) {
+    return Error{"found arrays or objects nested more than " + std::to_string(limits::kMaxJsonDepth) +
+                 " deep in a document that is not valid JSON (" + std::string(parser_message) +
+                 "); expected a payroll batch object, 5 levels deep"};
+  }
+  std::string message = locator.message();
+  if (message.empty()) {
+    return Error{"invalid JSON (" + std::string(parser_message) + "); expected a payroll batch object"};
+  }
+  const auto at = message.find("parse error at ");
+  if (at != std::string::npos) message = message.substr(at + std::string("parse error at ").size());
+  // "line 3, column 13: syntax error while parsing value - unexpected '}'; expected …"
+  return Error{message + " (invalid JSON; expected a payroll batch object)"};
 }
-
 
 // `padded` is `json` followed by simdjson's padding.
 Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::padded_string_view padded) {
@@ -571,9 +661,7 @@ Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::p
   if (document.get_value().get(root) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   auto batch = read_document(reader, root);
   if (!batch) {
-    if (batch.error().message.find("invalid JSON") != std::string::npos) {
-      return tl::unexpected(locate_syntax_error(json, batch.error().message));
-    }
+    if (reader.syntax_error()) return tl::unexpected(locate_syntax_error(json, batch.error().message));
     return batch;
   }
   // Past the root object the parser has nothing left to point at; if it still has a location,
@@ -599,6 +687,10 @@ BatchJsonReader::BatchJsonReader() : state_(std::make_unique<State>()) {}
 BatchJsonReader::~BatchJsonReader() = default;
 
 Result<Batch> BatchJsonReader::read(std::string_view json) {
+  if (json.size() > limits::kMaxBatchBytes) {
+    return fail("the document: found " + std::to_string(json.size()) + " bytes; expected a batch of at most " +
+                std::to_string(limits::kMaxBatchBytes) + " bytes");
+  }
   state_->padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
   std::copy(json.begin(), json.end(), state_->padded.begin());
   std::fill(state_->padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state_->padded.end(), ' ');

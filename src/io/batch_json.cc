@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <span>
 #include <string>
 #include <unordered_set>
 #include <vector>
@@ -85,8 +86,19 @@ constexpr ItemLimit kListItems{limits::kMaxListItems, "entries"};
 
 // Walks the document, keeping paths for messages. Every method returns an Error that names
 // the path; the first error ends the read.
+// A meal break of a day as read, before its times are parsed on the day's date.
+struct PendingMeal {
+  std::string_view start, end;  // in the parser's buffer
+  std::size_t index = 0;
+  bool shot_in_progress = false;
+  bool has_start = false, has_end = false;
+};
+
 class Reader {
  public:
+  // The meals of the day being read: one vector for the whole batch, cleared for each day.
+  std::vector<PendingMeal> pending_meals;
+
   // Whether the read stopped at text that is not JSON (the message is then located by line and
   // column, locate_syntax_error), rather than at JSON that is not a batch.
   bool syntax_error() const { return syntax_error_; }
@@ -361,14 +373,13 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     std::string_view key;   // in the parser's buffer
     std::string_view text;  // likewise
   };
-  std::vector<PendingTime> times;
-  struct PendingMeal {
-    std::string_view start, end;  // in the parser's buffer
-    std::size_t index = 0;
-    bool shot_in_progress = false;
-    bool has_start = false, has_end = false;
-  };
-  std::vector<PendingMeal> meals;
+  // call, wrap, general_crew_call, snack, zone_departure, zone_return: each once (object() refuses
+  // a key given twice), so they fit on the stack.
+  constexpr std::size_t kTimeKeys = 6;
+  std::array<PendingTime, kTimeKeys> times;
+  std::size_t time_count = 0;
+  std::vector<PendingMeal>& meals = r.pending_meals;
+  meals.clear();
   bool has_date = false;
   PLATEAU_TRY(r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
     constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
@@ -379,7 +390,8 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
                key == "zone_departure" || key == "zone_return") {
       std::string_view text;
       PLATEAU_TRY_ASSIGN(text, r.string_view(v, p, time_expected));
-      times.push_back({key, text});
+      if (time_count == times.size()) return fail(p + ": given twice; expected each time once");
+      times[time_count++] = {key, text};
     } else if (key == "meals") {
       PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
         PendingMeal meal;
@@ -427,7 +439,7 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     return {};
   }));
   if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
-  for (const auto& pending : times) {
+  for (const auto& pending : std::span(times.data(), time_count)) {
     auto parsed = ClockTime::parse(pending.text, day.date);
     if (!parsed) return tl::unexpected(parsed.error().at(Path(path, pending.key)));
     if (pending.key == "call") day.call = *parsed;
@@ -437,6 +449,7 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     else if (pending.key == "zone_departure") day.zone_departure = *parsed;
     else if (pending.key == "zone_return") day.zone_return = *parsed;
   }
+  day.meals.reserve(meals.size());
   for (const auto& pending : meals) {
     const Path meals_path(path, "meals");
     const Path meal_path(meals_path, pending.index);

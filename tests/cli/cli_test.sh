@@ -5,27 +5,7 @@ set -u
 plateau="$1"
 source_dir="$2"
 example="$source_dir/examples/le-grand-nord.json"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-# expect NAME WANTED_STATUS PATTERN -- command…: runs the command, checks its exit status and that
-# PATTERN (grep -E) occurs in its standard output + standard error.
-expect() {
-  local name="$1" wanted="$2" pattern="$3"
-  shift 4
-  local output status
-  output="$("$@" 2>&1)"
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    echo "FAIL $name: exit status $status, expected $wanted"; echo "$output" | head -5; failed=$((failed + 1)); return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$output"; then
-    echo "FAIL $name: output lacks /$pattern/"; echo "$output" | head -5; failed=$((failed + 1)); return
-  fi
-  echo "ok   $name"; passed=$((passed + 1))
-}
+source "$(dirname "$0")/harness.sh"
 
 expect "compute json"        0 '^\{"format": "plateau-pay/1", "agreement": \{"id": "dgc-quebec"' -- "$plateau" compute "$example" --format json
 expect "compute json totals" 0 '"totals": \{"gross": "[0-9]+\.[0-9]{2}", "net_pay": "[0-9]+\.[0-9]{2}"\}' -- "$plateau" compute "$example" --format json
@@ -143,5 +123,4 @@ expect "agreements show fr"  0 'Heures supplémentaires|heures supplémentaires'
 expect "agreements show date" 2 'no version in force on 2008-06-01' -- "$plateau" agreements show dgc-quebec --date 2008-06-01
 expect "agreements unknown"  2 'unknown agreement "nope"' -- "$plateau" agreements show nope
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

@@ -4,26 +4,7 @@
 # Usage: hostile_test.sh PLATEAU
 set -u
 plateau="$1"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-# expect NAME WANTED_STATUS PATTERN -- command…: as in cli_test.sh.
-expect() {
-  local name="$1" wanted="$2" pattern="$3"
-  shift 4
-  local output status
-  output="$("$@" 2>&1)"
-  status=$?
-  if [ "$status" -ne "$wanted" ]; then
-    echo "FAIL $name: exit status $status, expected $wanted"; echo "$output" | head -c 400; echo; failed=$((failed + 1)); return
-  fi
-  if [ -n "$pattern" ] && ! grep -qE -- "$pattern" <<<"$output"; then
-    echo "FAIL $name: output lacks /$pattern/"; echo "$output" | head -c 400; echo; failed=$((failed + 1)); return
-  fi
-  echo "ok   $name"; passed=$((passed + 1))
-}
+source "$(dirname "$0")/harness.sh"
 
 ten_mb() { head -c 10000000 /dev/zero | tr '\0' "$1"; }
 
@@ -47,5 +28,4 @@ expect "deep and broken"  1 'nested more than 64 deep' -- "$plateau" compute "$w
 truncate -s 300M "$work/huge.json"
 expect "over the limit"   1 'huge\.json: 314572800 bytes; expected at most 268435456' -- "$plateau" compute "$work/huge.json"
 
-echo "hostile: $passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish hostile

@@ -6,14 +6,7 @@ set -u
 plateau="$1"
 source_dir="$2"
 example="$source_dir/examples/le-grand-nord.json"
-work="$(mktemp -d)"
-trap 'rm -rf "$work"' EXIT
-passed=0
-failed=0
-
-check() {  # check NAME CONDITION-STATUS
-  if [ "$2" -eq 0 ]; then echo "ok   $1"; passed=$((passed + 1)); else echo "FAIL $1"; failed=$((failed + 1)); fi
-}
+source "$(dirname "$0")/harness.sh"
 
 # The example batch on one line (JSON strings hold no raw newline, so removing them is safe).
 tr -d '\n' <"$example" >"$work/one.json"
@@ -57,5 +50,4 @@ check "--ndjson reads JSON only" $([ $? -eq 2 ]; echo $?)
 "$plateau" compute "$work/missing.ndjson" --ndjson -o "$work/never.out" 2>"$work/missing.err"
 check "a missing input: exit 1, named" $([ $? -eq 1 ] && grep -q 'missing.ndjson: cannot open' "$work/missing.err" && [ ! -e "$work/never.out" ]; echo $?)
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+finish

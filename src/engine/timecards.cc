@@ -163,6 +163,13 @@ Result<void> time_day(const TimeZone& zone, const DayInput& day, Timecard& card,
   return {};
 }
 
+// Holidays by date, and a holiday against a date (for lower_bound and upper_bound).
+struct HolidayDateOrder {
+  bool operator()(const agreement::Holiday* a, const agreement::Holiday* b) const { return a->date < b->date; }
+  bool operator()(const agreement::Holiday* h, Date d) const { return h->date < d; }
+  bool operator()(Date d, const agreement::Holiday* h) const { return d < h->date; }
+};
+
 // The agreement's holidays of the batch's years and a year on each side (rest and holiday rules
 // look across year ends), then the declared holidays on other dates; by date.
 void find_holidays(const Agreement& agreement, const Batch& batch, NormalizedBatch& out) {
@@ -185,27 +192,23 @@ void find_holidays(const Agreement& agreement, const Batch& batch, NormalizedBat
   for (int year = first_year - 1; year <= last_year + 1; ++year) {
     for (const auto& holiday : agreement.holidays_in(year)) out.holidays.push_back(&holiday);
   }
-  // One holiday per date, the first found: a holiday moved past December 31 can meet the next
-  // year's first.
-  const auto by_date = [](const agreement::Holiday* a, const agreement::Holiday* b) { return a->date < b->date; };
-  if (!std::is_sorted(out.holidays.begin(), out.holidays.end(), by_date)) {
-    std::stable_sort(out.holidays.begin(), out.holidays.end(), by_date);
-  }
-  const auto same_date = [](const agreement::Holiday* a, const agreement::Holiday* b) { return a->date == b->date; };
-  out.holidays.erase(std::unique(out.holidays.begin(), out.holidays.end(), same_date), out.holidays.end());
   out.declared.reserve(batch.production.declared_holidays.size());  // `holidays` points into it
   for (const Date date : batch.production.declared_holidays) {
-    if (out.holiday_on(date) != nullptr) continue;
     agreement::Holiday declared;
     declared.date = date;
     declared.id = std::string(kDeclaredHolidayId);
     declared.name = {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
     declared.citation = agreement.holidays.unworked_citation;  // results cite the agreement's (citation_of)
     out.declared.push_back(std::move(declared));
-    const auto at = std::lower_bound(out.holidays.begin(), out.holidays.end(), date,
-                                     [](const agreement::Holiday* h, Date d) { return h->date < d; });
-    out.holidays.insert(at, &out.declared.back());
+    out.holidays.push_back(&out.declared.back());
   }
+  // One holiday per date, the first found: the agreement's before a declared one on its date, and
+  // a holiday moved past December 31 before the next year's first.
+  if (!std::is_sorted(out.holidays.begin(), out.holidays.end(), HolidayDateOrder{})) {
+    std::stable_sort(out.holidays.begin(), out.holidays.end(), HolidayDateOrder{});
+  }
+  const auto same_date = [](const agreement::Holiday* a, const agreement::Holiday* b) { return a->date == b->date; };
+  out.holidays.erase(std::unique(out.holidays.begin(), out.holidays.end(), same_date), out.holidays.end());
 }
 
 // A time of a day's timecard for messages, as a production report writes it ("06:00 on
@@ -335,18 +338,14 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
 }  // namespace
 
 const agreement::Holiday* NormalizedBatch::holiday_on(Date date) const {
-  const auto at = std::lower_bound(holidays.begin(), holidays.end(), date,
-                                   [](const agreement::Holiday* h, Date d) { return h->date < d; });
-  return at != holidays.end() && (*at)->date == date ? *at : nullptr;
+  const auto [first, last] = holidays_between(date, date);
+  return first != last ? *first : nullptr;
 }
 
 std::pair<std::vector<const agreement::Holiday*>::const_iterator, std::vector<const agreement::Holiday*>::const_iterator>
 NormalizedBatch::holidays_between(Date first, Date last) const {
-  const auto begin = std::lower_bound(holidays.begin(), holidays.end(), first,
-                                      [](const agreement::Holiday* h, Date d) { return h->date < d; });
-  const auto end = std::upper_bound(begin, holidays.end(), last,
-                                    [](Date d, const agreement::Holiday* h) { return d < h->date; });
-  return {begin, end};
+  const auto begin = std::lower_bound(holidays.begin(), holidays.end(), first, HolidayDateOrder{});
+  return {begin, std::upper_bound(begin, holidays.end(), last, HolidayDateOrder{})};
 }
 
 bool is_regular_day_off(const Production& production, Date date) {

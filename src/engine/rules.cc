@@ -477,19 +477,24 @@ class PersonRules {
 
   bool within_listed(Date date) const { return person_.first_listed <= date && date <= person_.last_listed; }
 
-  // The holidays of this batch's span (in_span), as [begin, end) of the batch's holidays.
-  auto span() const {
-    if (person_.weeks.empty()) return std::make_pair(batch_.holidays.end(), batch_.holidays.end());
-    return batch_.holidays_between(std::max(person_.weeks.front().start, person_.engagement.start),
-                                   std::min(add_days(person_.weeks.back().start, 6), person_.engagement.end));
+  // The span of this batch for holiday rules: the person's work weeks, within the engagement, as
+  // its first and last dates; none without a week.
+  std::optional<std::pair<Date, Date>> span_dates() const {
+    if (person_.weeks.empty()) return std::nullopt;
+    return std::make_pair(std::max(person_.weeks.front().start, person_.engagement.start),
+                          std::min(add_days(person_.weeks.back().start, 6), person_.engagement.end));
   }
 
-  // The span of this batch for holiday rules: the person's work weeks, within the engagement.
+  // The holidays within the span, as [begin, end) of the batch's holidays.
+  auto span_holidays() const {
+    const auto span = span_dates();
+    if (!span) return std::make_pair(batch_.holidays.end(), batch_.holidays.end());
+    return batch_.holidays_between(span->first, span->second);
+  }
+
   bool in_span(Date date) const {
-    if (person_.weeks.empty()) return false;
-    const Date first = std::max(person_.weeks.front().start, person_.engagement.start);
-    const Date last = std::min(add_days(person_.weeks.back().start, 6), person_.engagement.end);
-    return first <= date && date <= last;
+    const auto span = span_dates();
+    return span && span->first <= date && date <= span->second;
   }
 
   bool in_full_weekly_week(Date date) const {
@@ -512,11 +517,11 @@ class PersonRules {
   }
 
   void unworked_holidays() {
-    const auto [first, last] = span();
+    const auto [first, last] = span_holidays();
     for (auto it = first; it != last; ++it) {
       const agreement::Holiday& holiday = **it;
       const Date date = holiday.date;
-      if (!in_span(date) || worked_on(date) || is_regular_day_off(*batch_.production, date)) continue;
+      if (worked_on(date) || is_regular_day_off(*batch_.production, date)) continue;
       if (in_full_weekly_week(date)) continue;  // no deduction from the weekly guarantee
       const Date before = regular_work_day(date, -1);
       const Date after = regular_work_day(date, +1);
@@ -539,10 +544,10 @@ class PersonRules {
   void holidays_on_days_off() {
     std::set<Date> lieu_used;
     const auto& off = *batch_.production;
-    const auto [first, last] = span();
+    const auto [first, last] = span_holidays();
     for (auto it = first; it != last; ++it) {
       const Date date = (*it)->date;
-      if (!in_span(date) || !is_regular_day_off(off, date) || worked_on(date)) continue;
+      if (!is_regular_day_off(off, date) || worked_on(date)) continue;
       // Two unworked holidays on consecutive days off are one case (b); skip the second of a pair.
       const auto unworked_holiday_off = [&](Date day) {
         return is_regular_day_off(off, day) && is_holiday(day) && !worked_on(day);

@@ -425,6 +425,8 @@ function renderWeek() {
     payBlock = payPanel(pid, week, payById);
   }
 
+  // Removing the focused input may fire focusout: that is no leaving of the cell.
+  state.redrawing = true;
   main.replaceChildren(
     toolbar,
     help,
@@ -441,6 +443,7 @@ function renderWeek() {
       if (sel && 'setSelectionRange' in el) { try { el.setSelectionRange(sel[0], sel[1]); } catch (_) { /* not a text input */ } }
     }
   }
+  state.redrawing = false;
 }
 
 function isWeekend(iso) {
@@ -477,7 +480,7 @@ function dayCell(pid, week, person, date, findings, pay) {
     autocomplete: 'off', spellcheck: 'false', inputmode: field === 'meals' ? null : 'numeric',
     'aria-label': t(labelKey, { name, date }),
     'aria-invalid': errs[field] ? 'true' : null,
-    'aria-describedby': Object.keys(errs).length ? errId : 'grid-help',
+    'aria-describedby': [Object.keys(errs).length ? errId : 'grid-help', findings.length ? 'badges-' + id : ''].join(' ').trim(),
     'data-field': field,
     oninput: () => markDirty(key, td),
     onkeydown: (ev) => cellKeydown(ev, pid, person.id, date, field, td),
@@ -501,6 +504,7 @@ function dayCell(pid, week, person, date, findings, pay) {
       state.inflight.has(key) ? 'saving' : '', isWeekend(date) ? 'weekend' : ''].filter(Boolean).join(' '),
     testid: 'cell-' + id, 'data-person': person.id, 'data-date': date,
     onfocusout: (ev) => {
+      if (state.redrawing) return;
       if (ev.relatedTarget && td.contains(ev.relatedTarget)) return;
       commitCell(pid, person.id, date, td);
     },
@@ -511,10 +515,10 @@ function dayCell(pid, week, person, date, findings, pay) {
     input('wrap', 'week.wrap_of', 'time', t('week.wrap'))),
   input('meals', 'week.meals_of', 'meals', t('week.meals_placeholder')),
   h('div', { class: 'cell-foot' },
-    h('span', { class: 'badges', testid: 'badges-' + id },
+    h('span', { class: 'badges', testid: 'badges-' + id, id: 'badges-' + id },
       findings.map((f) => h('span', {
         class: 'badge sev-' + f.severity, testid: `badge-${id}-${f.code}`,
-        'data-code': f.code, 'data-severity': f.severity, title: f.message, tabindex: '0',
+        'data-code': f.code, 'data-severity': f.severity, title: f.message,
         'aria-label': t('severity.' + f.severity) + ' : ' + findingLabel(f.code) + ' — ' + f.message,
       }, findingLabel(f.code))),
       tags.map((tag) => h('span', { class: 'tag' }, tag))),
@@ -635,7 +639,9 @@ function showCellErrors(td, key) {
     const f = input.dataset.field;
     if (errs[f]) input.setAttribute('aria-invalid', 'true');
     else input.removeAttribute('aria-invalid');
-    input.setAttribute('aria-describedby', Object.keys(errs).length ? errId : 'grid-help');
+    const badges = td.querySelector('.badges');
+    input.setAttribute('aria-describedby', [Object.keys(errs).length ? errId : 'grid-help',
+      badges && badges.childElementCount ? badges.id : ''].join(' ').trim());
   }
   const messages = ['call', 'wrap', 'meals', 'cell'].filter((f) => errs[f]).map((f) => errs[f]);
   td.classList.toggle('has-error', messages.length > 0);
@@ -747,7 +753,7 @@ function personPay(pid, person, pay, { level, testPrefix, showName = true }) {
       h('tfoot', null, h('tr', { class: 'gross' },
         h('th', { scope: 'row', colspan: '5' }, t('pay.gross')),
         h('td', { class: 'num money', testid: `${tp}gross-${id}`, 'data-value': pay.gross }, money(pay.gross)),
-        h('td')))));
+        h('td'))));
 
   const contributions = (pay.contributions || []).length === 0 ? null :
     h('table', { class: 'data compact contributions', testid: `${tp}contributions-${id}` },

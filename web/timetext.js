@@ -1,7 +1,7 @@
 // Reading times and meals as a payroll coordinator types them from a production report, and
 // writing them back. Pure functions (no DOM), so node can test them too.
 //
-// A time: "07:00", "7:00", "7h30", "7h", "0700", "26:15" (hours of 24 and more are the next
+// A time: "07:00", "7:00", "7h30", "7h", "7", "0700", "26:15" (hours of 24 and more are the next
 // morning, as in the payroll format). A full ISO local date-time ("2009-04-07T26:15" is not one;
 // "2009-04-08T02:15" is) passes through as the payroll format accepts it.
 // Meals: "12:00-12:30, 19:00-19:30"; "–", "—" or " à " / " to " may stand for "-"; ";" for ",";
@@ -11,7 +11,6 @@
 // them in the current language.
 
 const ISO_LOCAL = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?$/;
-export const MAX_HOURS = 47; // the engine reads up to the end of the next day
 
 export function parseTime(raw) {
   const text = String(raw ?? '').trim();
@@ -22,14 +21,13 @@ export function parseTime(raw) {
   if (m) {
     hours = Number(m[1]);
     minutes = Number(m[2]);
-  } else if ((m = /^(\d{1,2})\s*[hH]$/.exec(text))) {
+  } else if ((m = /^(\d{1,2})\s*[hH]?$/.exec(text))) {
     hours = Number(m[1]);
     minutes = 0;
   } else {
     return { error: { key: 'error.time', params: { text } } };
   }
   if (minutes > 59) return { error: { key: 'error.time_minutes', params: { text } } };
-  if (hours > MAX_HOURS) return { error: { key: 'error.time', params: { text } } };
   return { value: String(hours).padStart(2, '0') + ':' + String(minutes).padStart(2, '0') };
 }
 

@@ -6,6 +6,7 @@
 #include <map>
 
 #include "core/calendar.h"
+#include "core/clock.h"
 #include "core/money.h"
 #include "engine/compute.h"
 #include "io/batch_csv.h"
@@ -93,6 +94,10 @@ Answer<Json> checked_settings(const Json& body, const agreement::Registry& regis
       return refuse(bad_input(message.substr(prefix.size()), message.substr(prefix.size(), colon - prefix.size())));
     }
     return refuse(bad_input(message));
+  }
+  if (const std::string zone = settings.value("time_zone", "America/Toronto"); !TimeZone::named(zone)) {
+    return refuse(bad_input("time zone \"" + zone + "\" is not in the tz database; expected an IANA name such as America/Toronto",
+                            "time_zone"));
   }
   if (registry.versions(settings["agreement"].get<std::string>()).empty()) {
     std::string known;

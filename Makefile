@@ -1,6 +1,8 @@
 # The README's commands. Every target that builds first runs the idempotent set-up.
-#   make run    set-up, build, compute the bundled example production from its spreadsheet timecards:
-#               pay statements on screen, the spec's JSON and the remittance report in build/
+#   make run    set-up, build, start plateau serve (the web app) on the bundled example production,
+#               in a SQLite file in build/; prints the URL and the demo logins (Ctrl-C stops it)
+#   make example  compute the bundled example from its spreadsheet timecards: pay statements on
+#               screen, the spec's JSON and the remittance report in build/
 #   make test   set-up, build, run every test (ctest)
 #   make build  build only; the program lands at build/plateau
 #   make bench  set-up, build, measure throughput (not a test: nothing fails on a time)
@@ -14,8 +16,10 @@ JOBS        ?= $(shell nproc)
 EXAMPLE     ?= examples/le-grand-nord.csv
 FUZZ_DIR    ?= build-fuzz
 FUZZ_SECONDS ?= 300
+PORT        ?= 8080
+DEMO_DB     ?= $(BUILD_DIR)/plateau-demo.db
 
-.PHONY: all setup configure build run test test-asan bench fuzz clean
+.PHONY: all setup configure build run example test test-e2e test-asan bench fuzz clean
 
 all: build
 
@@ -28,8 +32,14 @@ configure:
 build: configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS)
 
-# Builds the program alone (not the tests) before running it.
+# Builds the program alone (not the tests) before running it. The demo database is made afresh
+# from the example on each run.
 run: setup configure
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau
+	@rm -f $(DEMO_DB) $(DEMO_DB)-wal $(DEMO_DB)-shm
+	@$(BUILD_DIR)/plateau serve --db $(DEMO_DB) --port $(PORT) --demo $(EXAMPLE)
+
+example: setup configure
 	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau
 	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format text
 	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format json -o $(BUILD_DIR)/example-pay.json
@@ -38,6 +48,12 @@ run: setup configure
 
 test: setup build
 	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+
+# The web UI in a real browser: Debian's chromium driven by playwright-core (tests/e2e/run.sh).
+test-e2e: setup
+	@cmake -S . -B $(BUILD_DIR) -G Ninja -DCMAKE_BUILD_TYPE=$(BUILD_TYPE) -DPLATEAU_WERROR=$(WERROR) >/dev/null
+	@cmake --build $(BUILD_DIR) -j $(JOBS) --target plateau
+	@BUILD_DIR=$(BUILD_DIR) bash tests/e2e/run.sh
 
 # Tests under AddressSanitizer and UndefinedBehaviorSanitizer, in a build directory of their own.
 test-asan: setup

@@ -17,6 +17,13 @@ packages=(
   time                      # make bench: peak memory (GNU time)
   clang-14                  # make fuzz: libFuzzer targets (-fsanitize=fuzzer,address,undefined)
   libclang-rt-14-dev        # make fuzz: libFuzzer's runtime (libclang_rt.fuzzer), only recommended by clang-14
+  libsqlite3-dev            # plateau serve: the default store (an embedded SQLite file)
+  libpq-dev                 # plateau serve: the shared store (PostgreSQL, through libpq)
+  libcpp-httplib-dev        # plateau serve: the HTTP server
+  libsodium-dev             # plateau serve: argon2id password hashes, session tokens
+  postgresql                # the store's tests against a real PostgreSQL (tests/store/postgresql.sh)
+  chromium                  # end-to-end tests of the web UI (tests/e2e), driven by playwright-core
+  curl                      # tests of plateau serve's HTTP API (tests/server)
 )
 
 missing=()
@@ -25,6 +32,14 @@ for p in "${packages[@]}"; do
     missing+=("$p")
   fi
 done
+
+# Node.js and npm run the browser tests (playwright-core from npm). A machine that already has a
+# node with its npm (nodesource's, say) keeps it: Debian's npm would conflict with it.
+if ! command -v npm >/dev/null 2>&1; then
+  for p in nodejs npm; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+  done
+fi
 
 if [ ${#missing[@]} -eq 0 ]; then
   echo "setup: all ${#packages[@]} packages present"

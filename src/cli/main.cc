@@ -8,6 +8,7 @@
 //   plateau convert FILE|- [--to json|csv] [-o FILE]
 //   plateau agreements list
 //   plateau agreements show ID [--date YYYY-MM-DD] [--lang en|fr]
+//   plateau serve [--db FILE | --db postgresql://…] [--port N] [--host ADDR] [--demo FILE] [--web DIR]
 //
 // Exit status: 0 computed; 1 input rejected; 2 usage; 3 computed with error-severity findings.
 #include <unistd.h>
@@ -29,6 +30,7 @@
 #include "io/derivation_text.h"
 #include "io/pay_csv.h"
 #include "io/pay_json.h"
+#include "server/serve.h"
 #include "io/pay_text.h"
 #include "io/remittance_csv.h"
 #include "stream/ndjson.h"
@@ -409,6 +411,24 @@ int main(int argc, char** argv) {
   show->add_option("--lang", show_lang, "en or fr")->check(CLI::IsMember({"en", "fr"}));
   show->footer("Example:\n  plateau agreements show dgc-quebec --date 2009-03-02 --lang fr");
 
+  server::ServeSettings serve_settings;
+  std::string web_dir;
+  auto* serve = app.add_subcommand("serve", "The production office's web app: timecards, pay, remittances (docs/api.md)");
+  serve->add_option("--db", serve_settings.database,
+                    "A SQLite file (created if missing) or a PostgreSQL URI postgresql://user:password@host/dbname")
+      ->capture_default_str();
+  serve->add_option("--port", serve_settings.port, "Port to listen on (0: any free port)")
+      ->check(CLI::Range(0, 65535))
+      ->capture_default_str();
+  serve->add_option("--host", serve_settings.host, "Address to listen on (0.0.0.0 behind a proxy)")->capture_default_str();
+  serve->add_option("--demo", serve_settings.demo_file,
+                    "On an empty database, import this batch (JSON or CSV) and create the demo accounts");
+  serve->add_option("--web", web_dir, "Directory of the web UI's files (default: the source tree's web/)");
+  serve->footer(
+      "Examples:\n"
+      "  plateau serve --db build/plateau-demo.db --demo examples/le-grand-nord.csv\n"
+      "  plateau serve --db postgresql://plateau:secret@localhost/plateau --host 0.0.0.0 --port 8080");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& error) {
@@ -427,5 +447,12 @@ int main(int argc, char** argv) {
     return kComputed;
   }
   if (show->parsed()) return run_agreements_show(show_id, show_date, show_lang);
+  if (serve->parsed()) {
+    const auto& registry = load_registry();
+    if (!registry) return report(registry.error());
+    serve_settings.web_dir = web_dir;
+    if (auto served = server::serve(serve_settings, *registry); !served) return report(served.error());
+    return kComputed;
+  }
   return kUsage;
 }

@@ -1,0 +1,212 @@
+// The schema of plateau serve's store (store.h says what each table holds).
+#include "store/migrations.h"
+
+#include <array>
+#include <string>
+
+namespace plateau::store {
+namespace {
+
+struct Migration {
+  int version;
+  const char* sqlite;
+  const char* postgresql;
+};
+
+// Version 1: accounts, sessions, productions, people, timecards, computed pay, the audit log.
+// Dates are ISO text (YYYY-MM-DD), instants ISO UTC text, JSON documents text in the payroll
+// format of ../shared/spec/payroll-io.md.
+constexpr const char* kSqliteV1 = R"sql(
+CREATE TABLE users (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'accountant', 'crew')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  expires_at INTEGER NOT NULL
+);
+CREATE TABLE productions (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  settings TEXT NOT NULL,
+  revision INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE members (
+  production_id INTEGER NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  person_id TEXT,
+  PRIMARY KEY (production_id, user_id)
+);
+CREATE TABLE people (
+  production_id INTEGER NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  engagement TEXT NOT NULL,
+  PRIMARY KEY (production_id, person_id)
+);
+CREATE TABLE timecards (
+  production_id INTEGER NOT NULL,
+  person_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  day TEXT NOT NULL,
+  PRIMARY KEY (production_id, person_id, date),
+  FOREIGN KEY (production_id, person_id) REFERENCES people(production_id, person_id) ON DELETE CASCADE
+);
+CREATE INDEX timecards_by_date ON timecards(production_id, date);
+CREATE TABLE week_pay (
+  production_id INTEGER NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  week_start TEXT NOT NULL,
+  summary_fr TEXT,
+  summary_en TEXT,
+  error TEXT,
+  computed_at TEXT NOT NULL,
+  PRIMARY KEY (production_id, week_start)
+);
+CREATE TABLE person_pay (
+  production_id INTEGER NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  week_start TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  gross_cents INTEGER NOT NULL,
+  pay_fr TEXT NOT NULL,
+  pay_en TEXT NOT NULL,
+  PRIMARY KEY (production_id, week_start, person_id)
+);
+CREATE TABLE audit_log (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  user_id INTEGER,
+  user_login TEXT NOT NULL,
+  production_id INTEGER,
+  entity TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+);
+CREATE INDEX audit_by_production ON audit_log(production_id, id);
+CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
+  BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
+)sql";
+
+constexpr const char* kPostgresqlV1 = R"sql(
+CREATE TABLE users (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  login TEXT NOT NULL UNIQUE,
+  name TEXT NOT NULL,
+  role TEXT NOT NULL CHECK (role IN ('admin', 'accountant', 'crew')),
+  password_hash TEXT NOT NULL,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE sessions (
+  token_hash TEXT PRIMARY KEY,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  csrf_token TEXT NOT NULL,
+  expires_at BIGINT NOT NULL
+);
+CREATE TABLE productions (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  settings TEXT NOT NULL,
+  revision BIGINT NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE members (
+  production_id BIGINT NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  user_id BIGINT NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+  person_id TEXT,
+  PRIMARY KEY (production_id, user_id)
+);
+CREATE TABLE people (
+  production_id BIGINT NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  person_id TEXT NOT NULL,
+  engagement TEXT NOT NULL,
+  PRIMARY KEY (production_id, person_id)
+);
+CREATE TABLE timecards (
+  production_id BIGINT NOT NULL,
+  person_id TEXT NOT NULL,
+  date TEXT NOT NULL,
+  day TEXT NOT NULL,
+  PRIMARY KEY (production_id, person_id, date),
+  FOREIGN KEY (production_id, person_id) REFERENCES people(production_id, person_id) ON DELETE CASCADE
+);
+CREATE INDEX timecards_by_date ON timecards(production_id, date);
+CREATE TABLE week_pay (
+  production_id BIGINT NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  week_start TEXT NOT NULL,
+  summary_fr TEXT,
+  summary_en TEXT,
+  error TEXT,
+  computed_at TEXT NOT NULL,
+  PRIMARY KEY (production_id, week_start)
+);
+CREATE TABLE person_pay (
+  production_id BIGINT NOT NULL REFERENCES productions(id) ON DELETE CASCADE,
+  week_start TEXT NOT NULL,
+  person_id TEXT NOT NULL,
+  gross_cents BIGINT NOT NULL,
+  pay_fr TEXT NOT NULL,
+  pay_en TEXT NOT NULL,
+  PRIMARY KEY (production_id, week_start, person_id)
+);
+CREATE TABLE audit_log (
+  id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at TEXT NOT NULL,
+  user_id BIGINT,
+  user_login TEXT NOT NULL,
+  production_id BIGINT,
+  entity TEXT NOT NULL,
+  entity_key TEXT NOT NULL,
+  old_value TEXT,
+  new_value TEXT
+);
+CREATE INDEX audit_by_production ON audit_log(production_id, id);
+CREATE FUNCTION audit_log_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+  BEGIN RAISE EXCEPTION 'the audit log is append-only'; END $$;
+CREATE TRIGGER audit_log_no_change BEFORE UPDATE OR DELETE ON audit_log
+  FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+)sql";
+
+constexpr std::array kMigrations{Migration{1, kSqliteV1, kPostgresqlV1}};
+
+}  // namespace
+
+int latest_schema_version() { return kMigrations.back().version; }
+
+Result<int> migrate(Database& database) {
+  try {
+    database.execute_script(
+        "CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)");
+    int current = 0;
+    {
+      // Two servers starting at once on one PostgreSQL database: the second waits here for the
+      // first's migration, then finds it done.
+      Transaction transaction(database);
+      if (database.dialect() == Dialect::postgresql) database.execute_script("LOCK TABLE schema_migrations");
+      const auto rows = database.query("SELECT coalesce(max(version), 0) FROM schema_migrations");
+      current = static_cast<int>(rows.at(0).integer(0));
+      if (current > latest_schema_version()) {
+        return fail("the database's schema is version " + std::to_string(current) + "; this plateau knows up to " +
+                    std::to_string(latest_schema_version()) + ": use a newer plateau");
+      }
+      for (const Migration& migration : kMigrations) {
+        if (migration.version <= current) continue;
+        database.execute_script(database.dialect() == Dialect::sqlite ? migration.sqlite : migration.postgresql);
+        database.query("INSERT INTO schema_migrations (version, applied_at) VALUES (?, CURRENT_TIMESTAMP)",
+                       {std::int64_t{migration.version}});
+        current = migration.version;
+      }
+      transaction.commit();
+    }
+    return current;
+  } catch (const DatabaseError& failure) {
+    return fail(std::string("cannot migrate the database: ") + failure.what());
+  }
+}
+
+}  // namespace plateau::store

@@ -28,6 +28,9 @@ if [ ! -d "$here/node_modules/playwright-core" ]; then
   (cd "$here" && npm ci --no-audit --no-fund --loglevel=error) || fail "npm ci failed in tests/e2e"
 fi
 
+echo "e2e: unit checks of web/ (node)"
+node "$here/unit.mjs" || fail "unit checks of web/ failed"
+
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/plateau-e2e.XXXXXX")
 server_pid=
 status=1

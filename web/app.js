@@ -78,6 +78,13 @@ function formatDecimal(text, { group = true } = {}) {
 
 const money = (text) => formatDecimal(text);
 
+// A rate is exact ("219.375", "95"): written with at least two decimals, never rounded.
+function rate(text) {
+  const m = /^(-?\d+)(?:\.(\d+))?$/.exec(String(text ?? ''));
+  if (!m) return formatDecimal(text);
+  return formatDecimal(m[1] + '.' + (m[2] || '').padEnd(2, '0'));
+}
+
 function cents(text) {
   const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(String(text ?? ''));
   if (!m) return 0n;
@@ -730,7 +737,7 @@ function personPay(pid, person, pay, { level, testPrefix, showName = true }) {
       h('td', null, codeLabel(line.code)),
       h('td', { class: 'num', 'data-value': line.hours || '' }, formatDecimal(line.hours)),
       h('td', { class: 'num', 'data-value': line.multiplier || '' }, line.multiplier ? '×' + formatDecimal(line.multiplier, { group: false }) : ''),
-      h('td', { class: 'num money', 'data-value': line.rate || '' }, money(line.rate)),
+      h('td', { class: 'num money', 'data-value': line.rate || '' }, rate(line.rate)),
       h('td', { class: 'num money', 'data-value': line.amount, testid: `${tp}amount-${id}-${i}` }, money(line.amount)),
       h('td', { class: 'cite' }, line.citation || '')));
     if (line.explanation) {
@@ -766,14 +773,16 @@ function personPay(pid, person, pay, { level, testPrefix, showName = true }) {
         h('th', { scope: 'col' }, t('pay.paid_by')),
         h('th', { scope: 'col' }, t('pay.paid_to')),
         h('th', { scope: 'col' }, t('pay.citation')))),
-      h('tbody', null, pay.contributions.map((c) => h('tr', { 'data-code': c.code },
-        h('td', null, codeLabel(c.code)),
-        h('td', { class: 'num money', 'data-value': c.base || '' }, money(c.base)),
-        h('td', { class: 'num', 'data-value': c.rate || '' }, formatDecimal(c.rate, { group: false })),
-        h('td', { class: 'num money', 'data-value': c.amount }, money(c.amount)),
-        h('td', null, partyLabel(c.paid_by)),
-        h('td', null, partyLabel(c.paid_to)),
-        h('td', { class: 'cite' }, c.citation || '')))));
+      h('tbody', null, pay.contributions.map((c) => [
+        h('tr', { class: c.explanation ? 'line' : null, 'data-code': c.code },
+          h('td', null, codeLabel(c.code)),
+          h('td', { class: 'num money', 'data-value': c.base || '' }, money(c.base)),
+          h('td', { class: 'num', 'data-value': c.rate || '' }, formatDecimal(c.rate, { group: false })),
+          h('td', { class: 'num money', 'data-value': c.amount }, money(c.amount)),
+          h('td', null, partyLabel(c.paid_by)),
+          h('td', null, partyLabel(c.paid_to)),
+          h('td', { class: 'cite' }, c.citation || '')),
+        c.explanation ? h('tr', { class: 'explanation' }, h('td', { colspan: '7' }, c.explanation)) : null])));
 
   const allowances = (pay.allowances || []).length === 0 ? null :
     h('table', { class: 'data compact allowances', testid: `${tp}allowances-${id}` },
@@ -939,7 +948,7 @@ async function showRemittances(token, pid) {
         h('td', { class: 'num money', 'data-value': x.amount }, money(x.amount))))));
   const totalsTable = (totals) => !totals ? null : h('table', { class: 'data compact' },
     h('tbody', null, Object.entries(totals).map(([k, v]) => h('tr', null,
-      h('th', { scope: 'row' }, k === 'gross' ? t('pay.total_gross') : k),
+      h('th', { scope: 'row' }, k === 'gross' ? t('pay.total_gross') : k === 'net_pay' ? t('pay.net_pay') : k.replace(/_/g, ' ')),
       h('td', { class: 'num money', 'data-value': typeof v === 'string' ? v : '' }, typeof v === 'string' ? money(v) : JSON.stringify(v))))));
   $main().replaceChildren(h('div', { class: 'remittances', testid: 'remittances' },
     h('div', { class: 'section-head' },
@@ -972,7 +981,7 @@ async function showAudit(token, pid) {
         h('td', { class: 'nowrap' }, fmtInstant(e.at)),
         h('td', null, e.user),
         h('td', null, e.entity),
-        h('td', null, e.key),
+        h('td', { class: 'nowrap' }, e.key),
         h('td', null, describeEntry(e.old)),
         h('td', null, describeEntry(e.new))));
     }
@@ -994,6 +1003,9 @@ async function showAudit(token, pid) {
 
 function describeEntry(v) {
   if (v === null || v === undefined) return '—';
+  if (typeof v === 'object' && v.worked === false) {
+    return [t('week.not_worked'), v.location && v.location !== 'studio' ? '(' + t('location.' + v.location) + ')' : ''].join(' ').trim();
+  }
   if (typeof v === 'object' && ('call' in v || 'wrap' in v || 'meals' in v)) {
     const times = v.call || v.wrap ? `${v.call || ''}–${v.wrap || ''}` : '';
     const meals = formatMeals(v.meals);

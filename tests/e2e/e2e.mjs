@@ -31,7 +31,8 @@ function check(cond, text) {
 }
 function checkEqual(actual, expected, text) {
   assert.deepEqual(actual, expected, `${text}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`);
-  log(`✓ ${text} (${JSON.stringify(expected)})`);
+  const shown = JSON.stringify(expected);
+  log(`✓ ${text} (${shown.length > 240 ? shown.slice(0, 240) + '…' : shown})`);
 }
 
 async function scenario(name, page, fn) {
@@ -151,7 +152,7 @@ async function dataValue(page, id) {
 }
 
 async function payLines(page, person) {
-  return page.locator(`${tid('pay-' + person)} tr.line`).evaluateAll((rows) =>
+  return page.locator(`${tid('pay-' + person)} table.lines tr.line`).evaluateAll((rows) =>
     rows.map((r) => [r.dataset.date, r.dataset.code, r.querySelector('td.money[data-testid]').dataset.value]));
 }
 
@@ -215,7 +216,7 @@ try {
     checkEqual(await dataValue(page, 'rowgross-E-003'), EXPECTED.gross, 'the gross at the end of the grid row');
     checkEqual(await dataValue(page, 'net-E-003'), EXPECTED.net_pay, 'the net pay of E-003');
     checkEqual(await page.locator(tid('gross-E-003')).textContent(), '3\u202f731,09', 'money written the French way');
-    const ot = page.locator(`${tid('pay-E-003')} tr.line[data-code="overtime"]`).nth(1);
+    const ot = page.locator(`${tid('pay-E-003')} table.lines tr.line[data-code="overtime"]`).nth(1);
     checkEqual(await ot.locator('td').evaluateAll((tds) => tds.slice(2, 6).map((td) => td.dataset.value)),
       ['2.25', '3', '219.375', '493.59'], 'the second overtime line: hours, multiplier, rate, amount');
 
@@ -295,6 +296,34 @@ try {
     // The export reads back: plateau check accepts it.
     execFileSync(PLATEAU_BIN, ['check', allFile]);
     log('✓ plateau check accepts the exported file');
+
+    // Import: the week's file as exported goes back in unchanged; a file with a bad time is
+    // refused whole, its place named, and nothing changes.
+    await page.locator(tid('csv-import-file')).setInputFiles(file);
+    const [imported] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/timecards.csv') && r.request().method() === 'POST'),
+      page.locator(tid('csv-import-submit')).click(),
+    ]);
+    checkEqual(imported.status(), 200, 'importing the exported week answers 200');
+    const counts = await imported.json();
+    await page.locator(`${tid('csv-import-result')}.ok`).waitFor();
+    check((await page.locator(tid('csv-import-result')).textContent()).includes(String(counts.days)),
+      `the import's result is shown: "${await page.locator(tid('csv-import-result')).textContent()}"`);
+    checkEqual(await dataValue(page, 'gross-E-003'), EXPECTED.gross, 'the pay is unchanged after importing the same days');
+    const bad = text.replace(/^(E-003,.*,2009-04-16,true,07:00,)19:00,/m, '$125:99,');
+    assert.notEqual(bad, text, 'the bad file differs from the export');
+    await page.locator(tid('csv-import-file')).setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    const [refused] = await Promise.all([
+      page.waitForResponse((r) => r.url().includes('/timecards.csv') && r.request().method() === 'POST'),
+      page.locator(tid('csv-import-submit')).click(),
+    ]);
+    checkEqual(refused.status(), 400, 'a CSV with wrap 25:99 is refused (400)');
+    const message = (await refused.json()).error.message;
+    await page.locator(`${tid('csv-import-result')}.error`).waitFor();
+    check((await page.locator(tid('csv-import-result')).textContent()).includes(message),
+      `the refusal's message is shown: "${message}"`);
+    const week = await apiFromPage(page, `/api/productions/${PID}/weeks/${WEEK}`);
+    checkEqual(week.body.timecards['E-003']['2009-04-16'].wrap, '19:00', 'nothing of the refused file was saved');
   });
 
   await scenario('4. a bad time shows an error and nothing is saved', () => page, async () => {

@@ -138,6 +138,12 @@ async function route() {
   if (!state.user) return showLogin();
   renderHeader();
   const r = parseRoute();
+  if (isCrew() && (r.view === 'remittances' || r.view === 'audit')) {
+    // Not for crew accounts (the API answers 404): their week instead.
+    history.replaceState(null, '', `#/p/${r.pid}/week/`);
+    r.view = 'week';
+    r.arg = '';
+  }
   try {
     if (r.view === 'productions' || !r.pid) await showProductions(token);
     else if (r.view === 'week') await showWeek(token, r.pid, r.arg);

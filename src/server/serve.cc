@@ -54,7 +54,7 @@ Result<void> serve(const ServeSettings& settings, const agreement::Registry& reg
   options.on_listening = [&](int port) {
     const std::string shown_host = settings.host == "0.0.0.0" ? "localhost" : settings.host;
     std::cout << "plateau serve: http://" << shown_host << ":" << port << "/  (database: "
-              << (settings.database.rfind("postgres", 0) == 0 ? "PostgreSQL" : settings.database) << ")\n";
+              << store::shown_target(settings.database) << ")\n";
     if (!settings.demo_file.empty()) {
       std::cout << (seeded ? "  demo production imported from " + settings.demo_file + "\n" : std::string())
                 << "  demo logins: comptable / plateau-comptable (accountant), marie / plateau-marie (crew E-001),\n"

@@ -97,6 +97,13 @@ Result<std::unique_ptr<Database>> open_sqlite(const std::string& path);
 // A PostgreSQL server, by connection URI (postgresql://user:password@host:port/dbname?…).
 Result<std::unique_ptr<Database>> open_postgresql(const std::string& uri);
 
+// The target as it may be shown in a message or a log: a password in a PostgreSQL URI
+// (user:password@, or password=…) is replaced by "***". A SQLite path is shown as it is.
+std::string shown_target(const std::string& target);
+// `text` with every occurrence of the password of `target` replaced by "***" (libpq's own
+// messages can quote the URI it was given).
+std::string without_secret(std::string text, const std::string& target);
+
 // `postgresql://…` or `postgres://…` opens PostgreSQL; anything else is a SQLite file path.
 Result<std::unique_ptr<Database>> open_database(const std::string& target);
 

@@ -29,16 +29,6 @@ std::string numbered_placeholders(std::string_view sql) {
   return out;
 }
 
-// The URI as it may be shown: a password in it is replaced by "***".
-std::string without_password(const std::string& uri) {
-  const auto scheme = uri.find("://");
-  const auto at = uri.find('@');
-  if (scheme == std::string::npos || at == std::string::npos || at < scheme) return uri;
-  const auto colon = uri.find(':', scheme + 3);
-  if (colon == std::string::npos || colon > at) return uri;
-  return uri.substr(0, colon + 1) + "***" + uri.substr(at);
-}
-
 class PostgresqlDatabase final : public Database {
  public:
   explicit PostgresqlDatabase(PGconn* connection) : connection_(connection) {}
@@ -134,14 +124,14 @@ Result<std::unique_ptr<Database>> open_postgresql(const std::string& uri) {
     std::string message = PQerrorMessage(connection);
     PQfinish(connection);
     while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-    return fail("cannot connect to PostgreSQL at " + without_password(uri) + ": " + message);
+    return fail("cannot connect to PostgreSQL at " + shown_target(uri) + ": " + without_secret(message, uri));
   }
   auto database = std::make_unique<PostgresqlDatabase>(connection);
   try {
     // The store's notices (CREATE … IF NOT EXISTS) are not the user's business.
     database->execute_script("SET client_min_messages TO WARNING");
   } catch (const DatabaseError& failure) {
-    return fail(failure.what());
+    return fail(without_secret(failure.what(), uri));
   }
   return std::unique_ptr<Database>(std::move(database));
 }

@@ -24,7 +24,7 @@ class SqliteDatabase final : public Database {
     if (sqlite3_exec(connection_, text.c_str(), nullptr, nullptr, &message) != SQLITE_OK) {
       const std::string reason = message != nullptr ? message : sqlite3_errmsg(connection_);
       sqlite3_free(message);
-      throw error(reason);
+      throw error(reason, sqlite3_extended_errcode(connection_));
     }
   }
 
@@ -80,7 +80,7 @@ class SqliteDatabase final : public Database {
     if (code == SQLITE_CONSTRAINT_UNIQUE || code == SQLITE_CONSTRAINT_PRIMARYKEY) {
       return DatabaseError(DatabaseError::Kind::unique_violation, "SQLite: " + message);
     }
-    if (code == SQLITE_BUSY || code == SQLITE_LOCKED) return DatabaseError(DatabaseError::Kind::busy, "SQLite: " + message);
+    if ((code & 0xff) == SQLITE_BUSY || (code & 0xff) == SQLITE_LOCKED) return DatabaseError(DatabaseError::Kind::busy, "SQLite: " + message);
     return DatabaseError(DatabaseError::Kind::failure, "SQLite: " + message);
   }
 

@@ -44,7 +44,9 @@ std::optional<Role> role_from_string(std::string_view text) {
 Result<Store> Store::open(const std::string& target) {
   auto database = open_database(target);
   if (!database) return tl::unexpected(database.error());
-  if (auto migrated = migrate(**database); !migrated) return tl::unexpected(migrated.error().at(target));
+  if (auto migrated = migrate(**database); !migrated) {
+    return tl::unexpected(Error{without_secret(migrated.error().at(shown_target(target)).message, target)});
+  }
   return Store(std::move(*database));
 }
 

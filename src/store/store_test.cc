@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <ostream>
 #include <random>
 #include <string>
 #include <vector>
@@ -32,6 +33,9 @@ enum class Backend { sqlite, postgresql };
 std::string backend_name(const testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "SQLite" : "PostgreSQL";
 }
+
+// How gtest (and so ctest's test names) shows a backend.
+void PrintTo(Backend backend, std::ostream* out) { *out << (backend == Backend::sqlite ? "SQLite" : "PostgreSQL"); }
 
 // A name no other test (or test run) uses: for temporary files and PostgreSQL schemas.
 std::string unique_suffix() {
@@ -121,7 +125,11 @@ class PostgresqlSchema {
       ADD_FAILURE() << admin.error().message;
       return;
     }
-    (*admin)->execute_script("DROP SCHEMA " + name_ + " CASCADE");
+    try {
+      (*admin)->execute_script("DROP SCHEMA " + name_ + " CASCADE");
+    } catch (const DatabaseError& failure) {
+      ADD_FAILURE() << failure.what();
+    }
   }
   PostgresqlSchema(const PostgresqlSchema&) = delete;
   PostgresqlSchema& operator=(const PostgresqlSchema&) = delete;

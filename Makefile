@@ -3,7 +3,8 @@
 #               in a SQLite file in build/; prints the URL and the demo logins (Ctrl-C stops it)
 #   make example  compute the bundled example from its spreadsheet timecards: pay statements on
 #               screen, the spec's JSON and the remittance report in build/
-#   make test   set-up, build, run every test (ctest)
+#   make test   set-up, build, run every test (ctest), the store's on SQLite and a throwaway PostgreSQL
+#   make test-e2e  the web app in Debian's chromium (playwright-core)
 #   make build  build only; the program lands at build/plateau
 #   make bench  set-up, build, measure throughput (not a test: nothing fails on a time)
 #   make fuzz   set-up, build the libFuzzer targets (clang) and run each FUZZ_SECONDS (docs/robustness.md)
@@ -46,8 +47,9 @@ example: setup configure
 	@$(BUILD_DIR)/plateau compute $(EXAMPLE) --format remittance-csv -o $(BUILD_DIR)/example-remittances.csv
 	@echo "Also written: $(BUILD_DIR)/example-pay.json (the spec's JSON), $(BUILD_DIR)/example-remittances.csv (the remittance report)"
 
+# The store's tests run on SQLite and on a throwaway PostgreSQL server started for the run.
 test: setup build
-	@cd $(BUILD_DIR) && ctest --output-on-failure -j $(JOBS)
+	@bash tests/store/with_postgresql.sh ctest --test-dir $(BUILD_DIR) --output-on-failure -j $(JOBS)
 
 # The web UI in a real browser: Debian's chromium driven by playwright-core (tests/e2e/run.sh).
 test-e2e: setup

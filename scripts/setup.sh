@@ -21,7 +21,7 @@ packages=(
   libpq-dev                 # plateau serve: the shared store (PostgreSQL, through libpq)
   libcpp-httplib-dev        # plateau serve: the HTTP server
   libsodium-dev             # plateau serve: argon2id password hashes, session tokens
-  postgresql                # the store's tests against a real PostgreSQL (tests/store/postgresql.sh)
+  postgresql                # the store's tests against a real PostgreSQL (tests/store/with_postgresql.sh)
   chromium                  # end-to-end tests of the web UI (tests/e2e), driven by playwright-core
   curl                      # tests of plateau serve's HTTP API (tests/server)
 )

@@ -927,10 +927,9 @@ TEST(Secrets, StoreOpenHidesThePasswordOfAPostgresqlUri) {
   EXPECT_EQ(opened.error().message.find(password), std::string::npos) << opened.error().message;
 }
 
-// sqlite_database.cc, execute_script: its failures are classified without SQLite's error code,
-// so that every one is Kind::failure: begin() (BEGIN IMMEDIATE) locked out by another writer is
-// not Kind::busy, a unique violation in a script is not Kind::unique_violation (PostgreSQL's
-// driver classifies both paths alike).
+// sqlite_database.cc, execute_script: its failures are classified by SQLite's error code as a
+// statement's are: begin() (BEGIN IMMEDIATE) locked out by another writer is Kind::busy, a unique
+// violation in a script is Kind::unique_violation (PostgreSQL's driver classifies both alike).
 TEST(SqliteErrors, SqliteBeginLockedOutIsReportedAsBusy) {
   const auto directory = std::filesystem::temp_directory_path() / ("plateau-busy-" + unique_suffix());
   std::filesystem::create_directories(directory);

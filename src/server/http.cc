@@ -114,9 +114,11 @@ class LoginThrottle {
   std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> failures_;
 };
 
-// What a handler is given: the caller (when logged in), the parsed body and the language.
+// What a handler is given: the caller (when logged in), the parsed body and the language, and
+// the response for the headers it sets itself (a cookie).
 struct Call {
   const Request& request;
+  Response& response;
   std::optional<Caller> caller;
   Json body;
   std::string lang;
@@ -171,7 +173,7 @@ Result<void> serve_http(Office& office, const HttpOptions& options) {
       auto answer = [&]() -> Answer<Json> {
         const auto lang = language(request);
         if (!lang) return tl::unexpected(lang.error());
-        Call call{request, std::nullopt, Json(), *lang};
+        Call call{request, response, std::nullopt, Json(), *lang};
         if (is_write(request) && foreign_origin(request)) {
           return tl::unexpected(ApiError{403, "csrf", "a write from another origin is refused", {}});
         }
@@ -245,13 +247,9 @@ Result<void> serve_http(Office& office, const HttpOptions& options) {
   });
   server.Post("/api/logout", api(true, [&](Call& call) -> Answer<Json> {
                 office.logout(session_token(call.request));
+                call.response.set_header("Set-Cookie", cookie(call.request, "", 0));
                 return Json(nullptr);
               }));
-  server.set_post_routing_handler([](const Request& request, Response& response) {
-    if (request.path == "/api/logout" && response.status < 400) {
-      response.set_header("Set-Cookie", cookie(request, "", 0));
-    }
-  });
   server.Get("/api/session", api(true, [&](Call& call) -> Answer<Json> {
                return Json{{"user", office.user_json(call.caller->user)}, {"csrf_token", call.caller->csrf_token}};
              }));

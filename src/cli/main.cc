@@ -451,6 +451,11 @@ int main(int argc, char** argv) {
     const auto& registry = load_registry();
     if (!registry) return report(registry.error());
     serve_settings.web_dir = web_dir;
+    if (!serve_settings.demo_file.empty()) {
+      auto demo = load_batch(InputOptions{serve_settings.demo_file, "", "en"});
+      if (!demo) return report(demo.error(), serve_settings.demo_file);
+      serve_settings.demo = std::move(*demo);
+    }
     if (auto served = server::serve(serve_settings, *registry); !served) return report(served.error());
     return kComputed;
   }

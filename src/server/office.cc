@@ -783,11 +783,9 @@ void Office::audit_change(const Caller* caller, std::optional<std::int64_t> prod
 
 // The demo.
 
-Answer<std::optional<std::int64_t>> Office::seed_demo(const std::string& batch_json) {
+Answer<std::optional<std::int64_t>> Office::seed_demo(const engine::Batch& demo) {
   if (store_.has_users()) return std::optional<std::int64_t>();
-  auto read = io::read_batch_json(batch_json);
-  if (!read) return tl::unexpected(bad_input(read.error().message));
-  const Json batch = Json::parse(io::write_batch_json(*read));
+  const Json batch = Json::parse(io::write_batch_json(demo));
   struct DemoAccount {
     const char* login;
     const char* name;

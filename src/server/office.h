@@ -22,6 +22,7 @@
 #include <tl/expected.hpp>
 
 #include "agreement/registry.h"
+#include "engine/batch.h"
 #include "store/store.h"
 
 namespace plateau::server {
@@ -101,10 +102,10 @@ class Office {
   Answer<Json> audit(const Caller& caller, std::int64_t production_id, std::int64_t limit,
                      std::optional<std::int64_t> before);
 
-  // On an empty store: imports `batch` (JSON text in the payroll format) as a production and
+  // On an empty store: imports `demo` (a batch as read from a file) as a production and
   // creates the demo accounts of docs/api.md. Returns the production's id, or nullopt when the
   // store already had accounts (nothing is done).
-  Answer<std::optional<std::int64_t>> seed_demo(const std::string& batch_json);
+  Answer<std::optional<std::int64_t>> seed_demo(const engine::Batch& demo);
 
   // Recomputes every production's pay (on start: an agreement file may have changed).
   void recompute_all();

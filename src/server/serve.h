@@ -4,7 +4,10 @@
 #include <filesystem>
 #include <string>
 
+#include <optional>
+
 #include "agreement/registry.h"
+#include "engine/batch.h"
 #include "core/error.h"
 
 namespace plateau::server {
@@ -14,7 +17,8 @@ struct ServeSettings {
   std::string host = "127.0.0.1";
   int port = 8080;
   std::filesystem::path web_dir;        // empty: default_web_dir()
-  std::string demo_file;                // a batch (JSON or CSV) to seed an empty store with
+  std::optional<engine::Batch> demo;    // a batch to seed an empty store with
+  std::string demo_file;                // where it was read from, for the messages
 };
 
 // Runs until SIGINT or SIGTERM. REQUIRES: `registry` outlives the call.

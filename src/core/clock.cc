@@ -10,10 +10,12 @@ namespace {
 
 constexpr int kMinutesPerHour = 60;
 
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
 bool all_digits(std::string_view text) {
   if (text.empty()) return false;
   for (char c : text) {
-    if (c < '0' || c > '9') return false;
+    if (!is_digit(c)) return false;
   }
   return true;
 }
@@ -35,7 +37,7 @@ ClockTime ClockTime::at(Date date, Duration since_midnight) {
 }
 
 Result<ClockTime> ClockTime::parse(std::string_view text, Date day) {
-  const std::string found = "\"" + std::string(text) + "\"";
+  const auto found = [&] { return "\"" + std::string(text) + "\""; };  // built only for a message
   // ISO local date-time: YYYY-MM-DDTHH:MM, optionally :00 seconds.
   if (text.size() >= 16 && text[10] == 'T') {
     auto date = parse_date(text.substr(0, 10));
@@ -43,29 +45,33 @@ Result<ClockTime> ClockTime::parse(std::string_view text, Date day) {
     const bool shape_ok = (clock.size() == 5 || (clock.size() == 8 && clock[5] == ':')) && clock[2] == ':' &&
                           all_digits(clock.substr(0, 2)) && all_digits(clock.substr(3, 2));
     if (!date || !shape_ok) {
-      return fail("expected a local date-time YYYY-MM-DDTHH:MM, like \"2009-03-02T07:00\"; found " + found);
+      return fail("expected a local date-time YYYY-MM-DDTHH:MM, like \"2009-03-02T07:00\"; found " + found());
     }
     if (clock.size() == 8 && clock.substr(6) != "00") {
-      return fail("expected a time to the minute; found " + found + " (seconds other than :00)");
+      return fail("expected a time to the minute; found " + found() + " (seconds other than :00)");
     }
     const int hours = to_int(clock.substr(0, 2));
     const int minutes = to_int(clock.substr(3, 2));
     if (hours > 23 || minutes > 59) {
-      return fail("expected a local date-time with hours 00–23 and minutes 00–59; found " + found);
+      return fail("expected a local date-time with hours 00–23 and minutes 00–59; found " + found());
     }
     return at(*date, Duration{hours * kMinutesPerHour + minutes});
   }
-  const auto colon = text.find(':');
-  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
-      !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1))) {
+  // "HH:MM", the usual shape, is read without the general case's scans; "7:30" takes the longer way.
+  constexpr std::size_t kHhMm = 5;
+  const auto colon = text.size() == kHhMm && text[2] == ':' ? std::size_t{2} : text.find(':');
+  const bool usual = colon == 2 && text.size() == kHhMm && is_digit(text[0]) && is_digit(text[1]) &&
+                     is_digit(text[3]) && is_digit(text[4]);
+  if (!usual && (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
+                 !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1)))) {
     return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
-                "YYYY-MM-DDTHH:MM; found " + found);
+                "YYYY-MM-DDTHH:MM; found " + found());
   }
   const int hours = to_int(text.substr(0, colon));
   const int minutes = to_int(text.substr(colon + 1));
-  if (minutes > 59) return fail("expected minutes 00–59; found " + found);
+  if (minutes > 59) return fail("expected minutes 00–59; found " + found());
   if (hours > kMaxHours) {
-    return fail("expected hours 00–" + std::to_string(kMaxHours) + "; found " + found);
+    return fail("expected hours 00–" + std::to_string(kMaxHours) + "; found " + found());
   }
   return at(day, Duration{hours * kMinutesPerHour + minutes});
 }

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -111,15 +112,19 @@ class Reader {
 
   // The text of a string, in the parser's buffer (alive as long as the document).
   Result<std::string_view> string_view(od::value& value, const Path& path, std::string_view expected) {
+    // Most values asked for as text are text: take it first, and ask for the type only to explain
+    // a refusal (a value of the wrong type is left as it was, so it can still be asked about).
+    std::string_view text;
+    const simdjson::error_code error = value.get_string().get(text);
+    if (error == simdjson::SUCCESS) {
+      if (text.size() > limits::kMaxTextBytes) return too_long(path, "text", text.size());
+      return text;
+    }
+    if (error != simdjson::INCORRECT_TYPE) return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::string) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
-    std::string_view text;
-    if (auto error = value.get_string().get(text)) {
-      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
-    }
-    if (text.size() > limits::kMaxTextBytes) return too_long(path, "text", text.size());
-    return text;
+    return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
   }
 
   Result<std::string> string(od::value& value, const Path& path, std::string_view expected) {
@@ -206,11 +211,19 @@ class Reader {
     od::object object;
     if (auto error = value.get_object().get(object)) return not_json(path, error);
     // Keys already read; a valid object has few (each of a known handful), so the list stays on the
-    // stack unless a document with many keys (an error soon) spills it.
+    // stack unless a document with many keys (an error soon) spills it. A bit per key, picked by
+    // its length and last letter (`seen_bits`), says whether the list needs looking at: the keys of
+    // one valid object rarely share a bit, so a key is usually known new without a comparison.
     constexpr std::size_t kKeysOnStack = 24;
     std::array<std::string_view, kKeysOnStack> seen_here;
     std::vector<std::string_view> seen_beyond;
     std::size_t seen_count = 0;
+    std::uint64_t seen_bits = 0;
+    constexpr unsigned kBits = 64;
+    const auto bit_of = [&](std::string_view key) {
+      const unsigned last = key.empty() ? 0U : static_cast<unsigned char>(key.back());
+      return std::uint64_t{1} << ((key.size() * 7U + last) % kBits);
+    };
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return not_json(path, error);
@@ -221,11 +234,15 @@ class Reader {
       if (key_view.size() > limits::kMaxTextBytes) return too_long(path, "key", key_view.size());
       const std::string_view key = key_view;  // in the parser's buffer, alive for the whole document
       const Path field_path(path, key);
-      const auto seen_end = seen_here.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, kKeysOnStack));
-      if (std::find(seen_here.begin(), seen_end, key) != seen_end ||
-          std::find(seen_beyond.begin(), seen_beyond.end(), key) != seen_beyond.end()) {
-        return fail(field_path + ": duplicate key; expected each key once");
+      const std::uint64_t bit = bit_of(key);
+      if ((seen_bits & bit) != 0) {
+        const auto seen_end = seen_here.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, kKeysOnStack));
+        if (std::find(seen_here.begin(), seen_end, key) != seen_end ||
+            std::find(seen_beyond.begin(), seen_beyond.end(), key) != seen_beyond.end()) {
+          return fail(field_path + ": duplicate key; expected each key once");
+        }
       }
+      seen_bits |= bit;
       if (seen_count < kKeysOnStack) {
         seen_here[seen_count] = key;
       } else {

@@ -130,8 +130,11 @@ class LineSplitter {
       } else if (pending_.size() >= options_.chunk_bytes || at_end_) {
         const auto last = pending_.rfind('\n');
         if (last != std::string::npos) {
-          chunk.input.assign(pending_, 0, last + 1);
-          pending_.erase(0, last + 1);
+          // The chunk takes the buffer as it is, and only the start of the next line, after the
+          // last newline, is copied back: the lines themselves are not copied.
+          chunk.input.swap(pending_);
+          pending_.assign(chunk.input, last + 1);
+          chunk.input.resize(last + 1);
           chunk.first_line = next_line_;
           next_line_ += static_cast<std::uint64_t>(std::count(chunk.input.begin(), chunk.input.end(), '\n'));
           return true;

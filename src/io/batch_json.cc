@@ -554,6 +554,10 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
         return {};
       }));
     } else if (key == "days") {
+      // A batch is usually one work week: room for its days at once, rather than four growths
+      // that each move the days read so far.
+      constexpr std::size_t kDaysInAWeek = 7;
+      person.days.reserve(kDaysInAWeek);
       PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
         DayInput day;
         PLATEAU_TRY(read_day(r, element, ep, day));

@@ -3,6 +3,7 @@
 #include <charconv>
 #include <iterator>
 #include <limits>
+#include <optional>
 
 #include "core/checked.h"
 
@@ -43,7 +44,39 @@ std::string Money::to_string() const {
   return std::string(buffer, at);
 }
 
+namespace {
+
+// The cents of `text` when it has the usual shape of an amount, "-"? digits ("." 1 or 2 digits)?,
+// with few enough digits that the cents cannot overflow; nothing otherwise, and the general
+// reader below then decides (and explains a refusal).
+std::optional<std::int64_t> plain_amount_in_cents(std::string_view text) {
+  constexpr std::size_t kMaxIntegerDigits = 15;  // 10^15 dollars: 10^17 cents, well inside 64 bits
+  constexpr int kDecimals = 2;
+  std::size_t i = !text.empty() && text[0] == '-' ? 1 : 0;
+  const bool negative = i == 1;
+  const auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
+  const std::size_t integer_start = i;
+  std::int64_t cents = 0;
+  while (digit(i)) cents = cents * 10 + (text[i++] - '0');
+  const std::size_t integer_digits = i - integer_start;
+  if (integer_digits == 0 || integer_digits > kMaxIntegerDigits) return std::nullopt;
+  int decimals = 0;
+  if (i < text.size()) {
+    if (text[i++] != '.') return std::nullopt;
+    while (digit(i) && decimals < kDecimals) {
+      cents = cents * 10 + (text[i++] - '0');
+      ++decimals;
+    }
+    if (decimals == 0 || i != text.size()) return std::nullopt;
+  }
+  for (; decimals < kDecimals; ++decimals) cents *= 10;
+  return negative ? -cents : cents;
+}
+
+}  // namespace
+
 Result<Money> Money::parse(std::string_view text) {
+  if (const auto cents = plain_amount_in_cents(text)) return Money::from_cents(*cents);
   auto value = Rational::parse_decimal(text, 2);
   if (!value) return tl::unexpected(value.error());
   // Exact: at most two decimals, so the denominator divides 100. In 128 bits, so that an amount

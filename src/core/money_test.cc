@@ -118,6 +118,43 @@ RC_GTEST_PROP(MoneyProperty, ParseAndPrintRoundTrip, ()) {
   RC_ASSERT(Money::parse(money.to_string()).value() == money);
 }
 
+// Money::parse reads the usual shapes of an amount itself and leaves the rest to
+// Rational::parse_decimal: both must agree on every text, accepted or not.
+RC_GTEST_PROP(MoneyProperty, ParseAgreesWithTheExactDecimalReader, ()) {
+  // An amount's shape, "-"? digits ("." digits)?, with lengths on both sides of the limits, or
+  // any short text of the same characters.
+  const auto digits = [](int most) {
+    return *rc::gen::resize(most, rc::gen::container<std::string>(rc::gen::elementOf(std::string("0123456789"))));
+  };
+  const std::string shaped = (*rc::gen::arbitrary<bool>() ? "-" : "") + digits(18) +
+                             (*rc::gen::arbitrary<bool>() ? "." + digits(3) : "");
+  const std::string noise = *rc::gen::resize(
+      22, rc::gen::container<std::string>(rc::gen::elementOf(std::string("0123456789.-"))));
+  const std::string chars = *rc::gen::arbitrary<bool>() ? shaped : noise;
+  const auto money = Money::parse(chars);
+  const auto exact = Rational::parse_decimal(chars, 2);
+  if (!exact) {
+    RC_ASSERT(!money);
+    return;
+  }
+  if (!money) {  // a decimal, but beyond what 64-bit cents hold
+    RC_ASSERT(money.error().message.find("too large for exact cents") != std::string::npos);
+    RC_ASSERT(chars.size() >= 17);
+    return;
+  }
+  RC_ASSERT(money->dollars() == *exact);
+}
+
+TEST(Money, LongestPlainAmountsAndBeyond) {
+  // 15 integer digits are read directly (10^17 cents fit in 64 bits); 16 and more by the general
+  // reader, with the same result.
+  EXPECT_EQ(m("999999999999999.99").cents(), 99999999999999999);
+  EXPECT_EQ(m("-999999999999999.9").cents(), -99999999999999990);
+  EXPECT_EQ(m("9999999999999999").cents(), 999999999999999900);
+  EXPECT_EQ(m("0000000000000000000001.5").cents(), 150);
+  EXPECT_FALSE(Money::parse("99999999999999999999"));  // beyond 64-bit cents: refused, not wrapped
+}
+
 RC_GTEST_PROP(MoneyProperty, RoundingIsWithinHalfACent, (std::int32_t num, std::int32_t den)) {
   RC_PRE(den != 0);
   const Rational exact(num, den);

@@ -215,7 +215,12 @@ class Reader {
     // its length and last letter (`seen_bits`), says whether the list needs looking at: the keys of
     // one valid object rarely share a bit, so a key is usually known new without a comparison.
     constexpr std::size_t kKeysOnStack = 24;
-    std::array<std::string_view, kKeysOnStack> seen_here;
+    struct SeenKey {  // trivial, so that the array is not cleared for each object
+      const char* data;
+      std::size_t size;
+      bool operator==(std::string_view key) const { return std::string_view(data, size) == key; }
+    };
+    std::array<SeenKey, kKeysOnStack> seen_here;
     std::vector<std::string_view> seen_beyond;
     std::size_t seen_count = 0;
     std::uint64_t seen_bits = 0;
@@ -244,7 +249,7 @@ class Reader {
       }
       seen_bits |= bit;
       if (seen_count < kKeysOnStack) {
-        seen_here[seen_count] = key;
+        seen_here[seen_count] = {key.data(), key.size()};
       } else {
         seen_beyond.push_back(key);
       }

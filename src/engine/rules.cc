@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <span>
 
 #include "engine/explain.h"
 
@@ -26,21 +27,46 @@ Duration round_to_increment(Duration d, Duration increment, bool up) {
 
 std::string hours_text(Duration d) { return hours_of(d).to_fixed(2); }
 
-// Sorts `items` stably by `less`: insertion sort, for a person's few lines (a week's dozen), with
-// no temporary buffer; std::stable_sort beyond that.
+// Sorts `items` stably by `less`, moving each out-of-place item once: the order is worked out on
+// indices, then applied cycle by cycle. Pay lines and findings carry strings, so a move costs far
+// more than comparing two indices; an insertion sort of the items themselves moved each many times.
 template <typename T, typename Less>
-void sort_small_stable(std::vector<T>& items, Less less) {
-  constexpr std::size_t kSmall = 32;
-  if (items.size() > kSmall) {
-    std::stable_sort(items.begin(), items.end(), less);
-    return;
+void sort_stable_moving_once(std::vector<T>& items, Less less) {
+  if (std::is_sorted(items.begin(), items.end(), less)) return;
+  // A person's lines are a few a day: their indices fit on the stack, sorted by insertion (stable,
+  // no buffer); beyond that, in a vector with std::stable_sort.
+  constexpr std::size_t kOnStack = 64;
+  std::array<std::size_t, kOnStack> small_order;
+  std::vector<std::size_t> large_order;
+  if (items.size() > kOnStack) large_order.resize(items.size());
+  const std::span<std::size_t> order = items.size() > kOnStack ? std::span<std::size_t>(large_order)
+                                                               : std::span<std::size_t>(small_order.data(), items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto by_item = [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); };
+  if (items.size() > kOnStack) {
+    std::stable_sort(order.begin(), order.end(), by_item);
+  } else {
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::size_t moving = order[i];
+      std::size_t j = i;
+      for (; j > 0 && by_item(moving, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = moving;
+    }
   }
-  for (std::size_t i = 1; i < items.size(); ++i) {
-    if (!less(items[i], items[i - 1])) continue;
-    T moving = std::move(items[i]);
-    std::size_t j = i;
-    for (; j > 0 && less(moving, items[j - 1]); --j) items[j] = std::move(items[j - 1]);
-    items[j] = std::move(moving);
+  // items[i] is to receive items[order[i]]. Each cycle of the permutation: hold its first item, pull
+  // the others one place along, and put the held one last.
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    T held = std::move(items[start]);
+    std::size_t at = start;
+    while (order[at] != start) {
+      const std::size_t from = order[at];
+      items[at] = std::move(items[from]);
+      order[at] = at;
+      at = from;
+    }
+    items[at] = std::move(held);
+    order[at] = at;
   }
 }
 
@@ -73,11 +99,11 @@ class PersonRules {
     days_off_in_lieu_worked();
     per_diems();
     premium_approval();
-    sort_small_stable(out_.lines, [](const PayLine& x, const PayLine& y) {
+    sort_stable_moving_once(out_.lines, [](const PayLine& x, const PayLine& y) {
       if (x.date != y.date) return x.date < y.date;
       return static_cast<int>(x.code) < static_cast<int>(y.code);
     });
-    sort_small_stable(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
+    sort_stable_moving_once(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
     for (const auto& line : out_.lines) out_.gross += line.amount;
     return std::move(out_);
   }
@@ -97,8 +123,11 @@ class PersonRules {
     return kind == DayKind::sixth ? a_.day_rates.sixth : a_.day_rates.seventh;
   }
 
-  PayLine line(Date date, LineCode code, const agreement::Citation& citation) const {
-    PayLine out;
+  // A new pay line at the end of the person's lines, with the contracted rate as its base. Filled in
+  // place (a pay line carries strings: no copy on the way), then priced once complete; the
+  // reference holds until the next line is made.
+  PayLine& new_line(Date date, LineCode code, const agreement::Citation& citation) {
+    PayLine& out = out_.lines.emplace_back();
     out.date = date;
     out.code = code;
     out.citation = &citation;
@@ -107,10 +136,8 @@ class PersonRules {
     return out;
   }
 
-  void add(PayLine pay_line) {
-    pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent();
-    out_.lines.push_back(std::move(pay_line));
-  }
+  // The line's amount: its exact amount, rounded once.
+  static void price(PayLine& pay_line) { pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent(); }
 
   // `code` is a literal (Finding::code keeps a view of it).
   void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
@@ -128,8 +155,8 @@ class PersonRules {
   void base_pay() {
     for (const auto& week : person_.weeks) {
       if (weekly() && paid_as_full_week(week)) {
-        PayLine weekly_line = line(week.start, LineCode::weekly_rate, person_.classification->citation);
-        add(std::move(weekly_line));
+        PayLine& weekly_line = new_line(week.start, LineCode::weekly_rate, person_.classification->citation);
+        price(weekly_line);
       }
     }
     for (const auto& day : person_.days) {
@@ -141,16 +168,16 @@ class PersonRules {
       const bool holiday_pays_more = day.holiday != nullptr && holiday_multiplier > kind_multiplier;
       if (covered_by_weekly) {
         if (!holiday_pays_more) continue;  // paid by the weekly rate
-        PayLine top_up = line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
+        PayLine& top_up = new_line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
         top_up.divisor = fifth_divisor();
         const bool less_the_fifth = a_.interpretations.weekly_holiday_worked == agreement::WeeklyHolidayWorked::top_up;
         top_up.multiplier = less_the_fifth ? holiday_multiplier - Rational(1) : holiday_multiplier;
         top_up.top_up = less_the_fifth;
         top_up.what = day.holiday->name;
-        add(std::move(top_up));
+        price(top_up);
         continue;
       }
-      PayLine day_line = line(day.date, LineCode::daily_rate, person_.classification->citation);
+      PayLine& day_line = new_line(day.date, LineCode::daily_rate, person_.classification->citation);
       day_line.divisor = fifth_divisor();
       if (holiday_pays_more) {
         day_line.code = LineCode::holiday_worked;
@@ -166,7 +193,7 @@ class PersonRules {
         day_line.code = LineCode::weekly_rate;
         day_line.partial_week = true;
       }
-      add(std::move(day_line));
+      price(day_line);
     }
   }
 
@@ -191,6 +218,9 @@ class PersonRules {
     }
     const auto tiers = tiers_by_kind.find(day.kind);
     if (tiers == tiers_by_kind.end()) return;
+    const auto& list = tiers->second;
+    // Most days end within the first tier's threshold: no line, so no rate to work out.
+    if (list.empty() || worked <= list.front().after) return;
     // The hourly base of the day: contracted ÷ 8 (÷ 40 weekly) on the first five days;
     // the 6th or 7th day's rate ÷ 8 on those days.
     Rational base_multiplier(1);
@@ -202,7 +232,6 @@ class PersonRules {
       divisor = a_.overtime.day_rate_divisor;
     }
     const Rational base = rate_ / Rational(base_divisor) * base_multiplier;
-    const auto& list = tiers->second;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto& tier = list[i];
       if (worked <= tier.after) break;
@@ -214,7 +243,7 @@ class PersonRules {
       }
       const Duration paid = round_to_increment(in_tier, a_.overtime.increment, a_.overtime.round_up);
       if (paid.count() == 0) continue;
-      PayLine ot = line(day.date, LineCode::overtime, tier.citation);
+      PayLine& ot = new_line(day.date, LineCode::overtime, tier.citation);
       ot.base = base;
       ot.base_multiplier = base_multiplier;
       ot.base_divisor = base_divisor;
@@ -225,7 +254,7 @@ class PersonRules {
       ot.threshold = tier.after;
       ot.upper = upper;
       ot.actual = worked;
-      add(std::move(ot));
+      price(ot);
     }
   }
 
@@ -300,7 +329,7 @@ class PersonRules {
               rules.citation);
     }
     if (late == 0) return;
-    PayLine penalty = line(day.date, LineCode::meal_penalty, rules.citation);
+    PayLine& penalty = new_line(day.date, LineCode::meal_penalty, rules.citation);
     penalty.base = rules.penalty.dollars();
     penalty.count = late;
     if (rules.penalty * late > rules.max_per_day) {
@@ -313,7 +342,7 @@ class PersonRules {
                       "plafonnée à " + explain_money(rules.max_per_day, "fr") + " par jour pour " +
                           std::to_string(late) + " repas en retard"};
     }
-    add(std::move(penalty));
+    price(penalty);
   }
 
   // --- Accommodation ------------------------------------------------------------------------
@@ -443,14 +472,14 @@ class PersonRules {
       const Duration bottom = i + 1 < tiers.size() ? std::max(gap, tiers[i + 1].first) : gap;
       if (top <= bottom) continue;
       const Duration paid = round_to_increment(top - bottom, rules.encroachment_increment, rules.encroachment_round_up);
-      PayLine pay_line = line(day.date, code, citation);
+      PayLine& pay_line = new_line(day.date, code, citation);
       pay_line.divisor = divisor;
       pay_line.multiplier = tiers[i].second->multiplier;
       pay_line.hours = paid;
       pay_line.rate = rate_ / Rational(divisor) * tiers[i].second->multiplier;
       pay_line.threshold = required;
       pay_line.actual = gap;
-      add(std::move(pay_line));
+      price(pay_line);
     }
   }
 
@@ -534,10 +563,10 @@ class PersonRules {
         continue;
       }
       if (!worked_on(before) || !worked_on(after)) continue;
-      PayLine pay_line = line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
+      PayLine& pay_line = new_line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
       pay_line.divisor = fifth_divisor();
       pay_line.what = holiday.name;
-      add(std::move(pay_line));
+      price(pay_line);
     }
   }
 
@@ -581,10 +610,10 @@ class PersonRules {
       const int not_given = std::max(0, required - given);
       for (int k = 0; k < not_given; ++k) {
         const agreement::Holiday& holiday = *batch_.holiday_on(group[static_cast<std::size_t>(k)]);
-        PayLine pay_line = line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
+        PayLine& pay_line = new_line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
         pay_line.divisor = fifth_divisor();
         pay_line.what = holiday.name;
-        add(std::move(pay_line));
+        price(pay_line);
         finding(holiday.date, "holiday_day_off_not_given", Severity::warning,
                 {holiday.name.en + " fell on a normal day off and no day off was given in lieu (work day before: " +
                      to_string(before) + ", after: " + to_string(after) + "): one day's pay is owed.",

@@ -364,8 +364,7 @@ class PersonRules {
   // a holiday long weekend applies only when a holiday lies between the two days.
   const agreement::WeeklyRest* weekly_rest_rule(const Timecard& previous, const Timecard& next) const {
     const int days_worked = week_of(previous).days_worked;
-    const auto [first, last] = batch_.holidays_between(add_days(previous.date, 1), add_days(next.date, -1));
-    const bool holiday_between = first != last;
+    const bool holiday_between = batch_.any_holiday_between(add_days(previous.date, 1), add_days(next.date, -1));
     const agreement::WeeklyRest* plain = nullptr;
     for (const auto& rule : a_.rest.weekly) {
       if (rule.days_worked != days_worked) continue;

@@ -353,7 +353,8 @@ TEST(Citations, AFindingOnADeclaredHolidayCitesTheAgreementNotTheBatch) {
   const agreement::Agreement* dgc = registry().find("dgc-quebec", d("2009-05-06"));
   ASSERT_NE(dgc, nullptr);
   EXPECT_EQ(undetermined->citation, &dgc->holidays.unworked_citation);
-  EXPECT_NE(undetermined->message.en.find("Declared holiday 2009-05-06"), std::string::npos) << undetermined->message.en;
+  EXPECT_NE(undetermined->message.in("en").find("Declared holiday 2009-05-06"), std::string::npos)
+      << undetermined->message.in("en");
 }
 
 }  // namespace

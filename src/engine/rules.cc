@@ -140,8 +140,13 @@ class PersonRules {
   static void price(PayLine& pay_line) { pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent(); }
 
   // `code` is a literal (Finding::code keeps a view of it).
-  void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
+  void finding(Date date, std::string_view code, Severity severity, FindingMessage message,
+               const agreement::Citation& citation) {
     out_.findings.push_back({date, code, severity, std::move(message), &citation});
+  }
+  // A message written out already, in both languages.
+  void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
+    finding(date, code, severity, FindingMessage(std::move(message)), citation);
   }
 
   const WorkWeek& week_of(const Timecard& day) const {
@@ -266,14 +271,9 @@ class PersonRules {
     const TimedMeal* first_break = nullptr;
     for (const auto& meal : day.meals) {
       if (!is_break(meal)) {
-        const std::string length = std::to_string((meal.end - meal.start).count());
         finding(day.date, "meal_too_short", Severity::warning,
-                {"The break from " + meal.start_clock.hhmm() + " to " + meal.end_clock.hhmm() + " lasted " + length +
-                     " min, under the " + std::to_string(rules.minimum_break.count()) +
-                     " min of a meal break: it does not count as one.",
-                 "La pause de " + meal.start_clock.hhmm() + " à " + meal.end_clock.hhmm() + " a duré " + length +
-                     " min, moins que les " + std::to_string(rules.minimum_break.count()) +
-                     " min d'une pause-repas : elle ne compte pas comme telle."},
+                MealTooShortFigures{meal.start_clock, meal.end_clock, (meal.end - meal.start).count(),
+                                    rules.minimum_break.count()},
                 rules.citation);
         continue;
       }
@@ -298,35 +298,16 @@ class PersonRules {
       const Instant allowed = deadline + (meal.shot_in_progress ? rules.shot_in_progress_grace : Duration{0});
       if (meal.start > allowed) {
         ++late;
-        static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
-        static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
-        const bool named = i < kOrdinalEn.size();
-        const std::string which_en = named ? std::string(kOrdinalEn[i]) + " meal" : "meal no. " + std::to_string(i + 1);
-        const std::string which_fr = named ? std::string(kOrdinalFr[i]) + " repas" : "repas no " + std::to_string(i + 1);
-        const std::string minutes_late = std::to_string((meal.start - deadline).count());
         finding(day.date, "meal_late", Severity::warning,
-                {"The " + which_en + " began at " + meal.start_clock.hhmm() + ", " + minutes_late +
-                     " min after it was due" + (exception ? " (6 h after general crew call)" : "") + ".",
-                 "Le " + which_fr + " a commencé à " + meal.start_clock.hhmm() + ", " + minutes_late +
-                     " min après l'échéance" + (exception ? " (6 h après l'appel général)" : "") + "."},
-                rules.citation);
+                MealLateFigures{i, meal.start_clock, (meal.start - deadline).count(), exception}, rules.citation);
       }
       deadline = meal.end + rules.next_within;
       ++i;
     }
     if (day.end > deadline) {
       ++late;
-      const bool none = first_break == nullptr;
-      const std::string worked_past = std::to_string((day.end - deadline).count());
       finding(day.date, "meal_late", Severity::warning,
-              {none ? "No meal break was given; work went on " + worked_past + " min past the time the first meal was due."
-                    : "No further meal break was given; work went on " + worked_past +
-                          " min past the time the next meal was due.",
-               none ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
-                          " min après l'échéance du premier repas."
-                    : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
-                          " min après l'échéance du repas suivant."},
-              rules.citation);
+              MealNotGivenFigures{first_break == nullptr, (day.end - deadline).count()}, rules.citation);
     }
     if (late == 0) return;
     PayLine& penalty = new_line(day.date, LineCode::meal_penalty, rules.citation);
@@ -351,11 +332,7 @@ class PersonRules {
       return;
     }
     if (day.worked_time < a_.locations.accommodation_day_length) return;
-    finding(day.date, "accommodation_required", Severity::info,
-            {"A distant-location day of " + hours_text(day.worked_time) +
-                 " h beyond a one-hour drive: the producer must make first-class accommodation available.",
-             "Journée en lieu éloigné de " + hours_text(day.worked_time) +
-                 " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe."},
+    finding(day.date, "accommodation_required", Severity::info, AccommodationRequiredFigures{day.worked_time},
             a_.locations.accommodation_citation);
   }
 
@@ -452,15 +429,8 @@ class PersonRules {
                     const agreement::Citation& citation) {
     const auto& rules = a_.rest;
     const LineCode code = weekly_rest ? LineCode::rest_period : LineCode::turnaround;
-    const std::string shortfall = hours_text(required - gap);
     finding(day.date, weekly_rest ? "rest_period_encroached" : "turnaround_encroached", Severity::warning,
-            {std::string(weekly_rest ? "Weekly rest" : "Turnaround") + " of " + hours_text(gap) + " h from wrap " +
-                 previous.end_clock.to_string() + " to call " + day.start_clock.to_string() + ", short of the " +
-                 hours_text(required) + " h required by " + shortfall + " h.",
-             std::string(weekly_rest ? "Repos hebdomadaire" : "Période de repos") + " de " + hours_text(gap) +
-                 " h entre la fin " + previous.end_clock.to_string() + " et l'appel " + day.start_clock.to_string() +
-                 ", inférieur de " + shortfall + " h aux " + hours_text(required) + " h exigées."},
-            citation);
+            RestEncroachedFigures{weekly_rest, gap, required, previous.end_clock, day.start_clock}, citation);
     // Tiers partition the shortfall: thresholds from the highest down.
     std::vector<std::pair<Duration, const agreement::EncroachmentTier*>> tiers;
     for (const auto& tier : rules.encroachment) tiers.emplace_back(tier.rest_below.value_or(required), &tier);
@@ -536,11 +506,16 @@ class PersonRules {
   }
 
   void undetermined(Date holiday, const agreement::Holiday& what, Date needed) {
-    finding(holiday, "holiday_pay_undetermined", Severity::info,
-            {"Pay for " + what.name.en + " depends on " + to_string(needed) +
-                 ", which this batch does not cover; check it with the neighbouring batch.",
-             "Le paiement de " + what.name.fr + " dépend du " + to_string(needed) +
-                 ", que ce lot ne couvre pas; le vérifier avec le lot voisin."},
+    // A declared holiday's name is the batch's (NormalizedBatch::declared), freed when compute
+    // returns: its message is written out now. The agreement's holidays' names outlive the result.
+    if (what.id == kDeclaredHolidayId) {
+      finding(holiday, "holiday_pay_undetermined", Severity::info,
+              {HolidayPayUndeterminedFigures{&what.name, needed}.render(false),
+               HolidayPayUndeterminedFigures{&what.name, needed}.render(true)},
+              batch_.citation_of(what));
+      return;
+    }
+    finding(holiday, "holiday_pay_undetermined", Severity::info, HolidayPayUndeterminedFigures{&what.name, needed},
             batch_.citation_of(what));
   }
 
@@ -702,6 +677,76 @@ class PersonRules {
 
 PersonPay pay_person(const NormalizedBatch& batch, const PersonTimecards& person) {
   return PersonRules(batch, person).run();
+}
+
+// The sentences of the findings kept as figures (pay.h), written when shown.
+
+std::string MealTooShortFigures::render(bool french) const {
+  const std::string length = std::to_string(minutes);
+  const std::string minimum = std::to_string(minimum_minutes);
+  if (french) {
+    return "La pause de " + start.hhmm() + " à " + end.hhmm() + " a duré " + length + " min, moins que les " + minimum +
+           " min d'une pause-repas : elle ne compte pas comme telle.";
+  }
+  return "The break from " + start.hhmm() + " to " + end.hhmm() + " lasted " + length + " min, under the " + minimum +
+         " min of a meal break: it does not count as one.";
+}
+
+std::string MealLateFigures::render(bool french) const {
+  static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
+  static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
+  const bool named = which < kOrdinalEn.size();
+  const std::string late = std::to_string(minutes_late);
+  if (french) {
+    const std::string meal = named ? std::string(kOrdinalFr[which]) + " repas" : "repas no " + std::to_string(which + 1);
+    return "Le " + meal + " a commencé à " + start.hhmm() + ", " + late + " min après l'échéance" +
+           (after_general_crew_call ? " (6 h après l'appel général)" : "") + ".";
+  }
+  const std::string meal = named ? std::string(kOrdinalEn[which]) + " meal" : "meal no. " + std::to_string(which + 1);
+  return "The " + meal + " began at " + start.hhmm() + ", " + late + " min after it was due" +
+         (after_general_crew_call ? " (6 h after general crew call)" : "") + ".";
+}
+
+std::string MealNotGivenFigures::render(bool french) const {
+  const std::string past = std::to_string(minutes_past);
+  if (french) {
+    return first ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi " + past +
+                       " min après l'échéance du premier repas."
+                 : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi " + past +
+                       " min après l'échéance du repas suivant.";
+  }
+  return first ? "No meal break was given; work went on " + past + " min past the time the first meal was due."
+               : "No further meal break was given; work went on " + past + " min past the time the next meal was due.";
+}
+
+std::string RestEncroachedFigures::render(bool french) const {
+  const std::string shortfall = hours_text(required - gap);
+  if (french) {
+    return std::string(weekly_rest ? "Repos hebdomadaire" : "Période de repos") + " de " + hours_text(gap) +
+           " h entre la fin " + wrap.to_string() + " et l'appel " + call.to_string() + ", inférieur de " + shortfall +
+           " h aux " + hours_text(required) + " h exigées.";
+  }
+  return std::string(weekly_rest ? "Weekly rest" : "Turnaround") + " of " + hours_text(gap) + " h from wrap " +
+         wrap.to_string() + " to call " + call.to_string() + ", short of the " + hours_text(required) +
+         " h required by " + shortfall + " h.";
+}
+
+std::string HolidayPayUndeterminedFigures::render(bool french) const {
+  if (french) {
+    return "Le paiement de " + holiday_name->fr + " dépend du " + to_string(needed) +
+           ", que ce lot ne couvre pas; le vérifier avec le lot voisin.";
+  }
+  return "Pay for " + holiday_name->en + " depends on " + to_string(needed) +
+         ", which this batch does not cover; check it with the neighbouring batch.";
+}
+
+std::string AccommodationRequiredFigures::render(bool french) const {
+  if (french) {
+    return "Journée en lieu éloigné de " + hours_text(worked) +
+           " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe.";
+  }
+  return "A distant-location day of " + hours_text(worked) +
+         " h beyond a one-hour drive: the producer must make first-class accommodation available.";
 }
 
 }  // namespace plateau::engine

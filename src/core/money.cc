@@ -90,10 +90,35 @@ Result<Money> Money::parse(std::string_view text) {
   return Money(static_cast<std::int64_t>(cents));
 }
 
-Money ExactAmount::round_to_cent() const {
-  const detail::Int128 cents_num = detail::Int128(dollars_.numerator()) * kCentsPerDollar;
+namespace {
+
+// numerator ÷ denominator rounded to the cent: numerator × 100 ÷ denominator, halves away from
+// zero. In 64 bits when (2 × |numerator| × 100 + denominator) fits, as it does for any pay line;
+// else in 128 bits, where a result beyond 64-bit cents throws OverflowError.
+Money cents_rounded(std::int64_t numerator, std::int64_t denominator, std::int64_t factor) {
+  const bool negative = numerator < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(numerator) : static_cast<std::uint64_t>(numerator);
+  const auto den = static_cast<std::uint64_t>(denominator);
+  std::uint64_t scaled = 0;
+  std::uint64_t twice_scaled = 0;
+  std::uint64_t rounded_up = 0;
+  if (factor >= 0 && !__builtin_mul_overflow(magnitude, static_cast<std::uint64_t>(factor), &scaled) &&
+      !__builtin_mul_overflow(scaled, std::uint64_t{2}, &twice_scaled) &&
+      !__builtin_add_overflow(twice_scaled, den, &rounded_up)) {
+    // Below 2^63 here (2 × scaled fits in 64 bits), so it is a valid count of cents either way.
+    const auto rounded = static_cast<std::int64_t>(rounded_up / (2 * den));
+    return Money::from_cents(negative ? -rounded : rounded);
+  }
+  const detail::Int128 cents_num = detail::Int128(numerator) * factor;
   return Money::from_cents(
-      detail::narrow(detail::divide_half_away_from_zero(cents_num, dollars_.denominator()), "rounding to the cent"));
+      detail::narrow(detail::divide_half_away_from_zero(cents_num, denominator), "rounding to the cent"));
+}
+
+}  // namespace
+
+Money ExactAmount::round_to_cent() const {
+  return cents_rounded(dollars_.numerator(), dollars_.denominator(), kCentsPerDollar);
 }
 
 ExactAmount operator*(Money amount, const Rational& factor) { return ExactAmount(amount.dollars() * factor); }
@@ -101,6 +126,7 @@ ExactAmount operator*(const Rational& factor, Money amount) { return amount * fa
 
 Money times_rounded_to_cent(Money amount, const Rational& factor) {
   // cents × num ÷ den: a 64-bit product times a 64-bit numerator fits in 128 bits.
+  if (factor.numerator() >= 0) return cents_rounded(amount.cents(), factor.denominator(), factor.numerator());
   const detail::Int128 cents_num = detail::Int128(amount.cents()) * factor.numerator();
   return Money::from_cents(
       detail::narrow(detail::divide_half_away_from_zero(cents_num, factor.denominator()), "rounding to the cent"));

@@ -103,6 +103,22 @@ TEST(Money, TimesRoundedToCentIsTheOneRounding) {
                OverflowError);
 }
 
+TEST(Money, RoundingBeyondSixtyFourBitIntermediates) {
+  // Rounding works in 64 bits while 2 × |cents × num| + den fits, in 128 bits beyond. 2^62 cents ×
+  // 3/4: 3 × 2^62 fits in 64 unsigned bits, twice it does not; the result, 3 × 2^60, does.
+  const std::int64_t two_62 = std::int64_t{1} << 62;
+  EXPECT_EQ(times_rounded_to_cent(Money::from_cents(two_62), r(3, 4)), Money::from_cents(3 * (two_62 / 4)));
+  EXPECT_EQ(times_rounded_to_cent(Money::from_cents(-two_62), r(3, 4)), Money::from_cents(-3 * (two_62 / 4)));
+  // The same amount as an exact number of dollars: 2^62 / 100 dollars → 2^62 cents.
+  EXPECT_EQ(ExactAmount(r(two_62, 100)).round_to_cent(), Money::from_cents(two_62));
+  // A negative rate: −1.5% of $3015 = −45.225 → −45.23.
+  EXPECT_EQ(times_rounded_to_cent(m("3015"), r(-15, 1000)), m("-45.23"));
+  // The most negative count of cents, rounded as it is: × 1.
+  const Money most_negative = Money::from_cents(std::numeric_limits<std::int64_t>::min());
+  EXPECT_EQ(times_rounded_to_cent(most_negative, r(1)), most_negative);
+  EXPECT_THROW(times_rounded_to_cent(most_negative, r(-1)), OverflowError);
+}
+
 RC_GTEST_PROP(MoneyProperty, TimesRoundedToCentEqualsExactThenRounded,
               (std::int32_t cents, std::int32_t num, std::int32_t den)) {
   RC_PRE(den != 0);

@@ -158,21 +158,70 @@ Rational::Rational(std::int64_t numerator, std::int64_t denominator) {
 Rational Rational::operator+(const Rational& other) const {
   std::int64_t sum = 0;
   if (den_ == 1 && other.den_ == 1 && !__builtin_add_overflow(num_, other.num_, &sum)) return Rational(sum);
+  // a/b + c/d in 64 bits when every step fits (Knuth, TAOCP 4.5.1): with g = gcd(b, d),
+  // t = a × (d/g) + c × (b/g) and g2 = gcd(t, g), the sum is (t/g2) / ((b/g) × (d/g2)), already in
+  // lowest terms. Any step that overflows takes the 128-bit way below, which is exact or throws.
+  const auto g = static_cast<std::int64_t>(std::gcd(static_cast<std::uint64_t>(den_), static_cast<std::uint64_t>(other.den_)));
+  const std::int64_t b_over_g = den_ / g;
+  const std::int64_t d_over_g = other.den_ / g;
+  std::int64_t left = 0;
+  std::int64_t right = 0;
+  std::int64_t t = 0;
+  if (!__builtin_mul_overflow(num_, d_over_g, &left) && !__builtin_mul_overflow(other.num_, b_over_g, &right) &&
+      !__builtin_add_overflow(left, right, &t)) {
+    if (t == 0) return Rational(0);
+    const auto g2 = g == 1 ? std::int64_t{1} : static_cast<std::int64_t>(std::gcd(magnitude_of(t), static_cast<std::uint64_t>(g)));
+    std::int64_t den = 0;
+    if (!__builtin_mul_overflow(b_over_g, other.den_ / g2, &den)) return Rational(t / g2, den, LowestTerms{});
+  }
   const Int128 num = Int128(num_) * other.den_ + Int128(other.num_) * den_;
   return make_normalised(num, Int128(den_) * other.den_, "rational addition");
 }
 
 Rational Rational::operator-(const Rational& other) const { return *this + (-other); }
 
+Rational Rational::product(bool negative, std::uint64_t num_a, std::uint64_t den_a, std::uint64_t num_b,
+                           std::uint64_t den_b, const char* what) {
+  if (num_a == 0 || num_b == 0) return Rational(0);
+  // Cross-reduce: with both fractions in lowest terms, dividing num_a and den_b by their gcd, and
+  // num_b and den_a by theirs, leaves a product in lowest terms. So the products below are the
+  // result's own numerator and denominator: if one does not fit in 64 bits, the value does not,
+  // and that is the overflow the 128-bit way found after its gcd.
+  const auto reduce = [](std::uint64_t& x, std::uint64_t& y) {
+    if (x == 1 || y == 1) return;
+    const std::uint64_t g = std::gcd(x, y);
+    x /= g;
+    y /= g;
+  };
+  reduce(num_a, den_b);
+  reduce(num_b, den_a);
+  std::uint64_t num = 0;
+  std::uint64_t den = 0;
+  // The most negative numerator's magnitude is one more than the largest positive one's.
+  const std::uint64_t largest_num = static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max()) + (negative ? 1 : 0);
+  if (__builtin_mul_overflow(num_a, num_b, &num) || __builtin_mul_overflow(den_a, den_b, &den) || num > largest_num ||
+      den > static_cast<std::uint64_t>(std::numeric_limits<std::int64_t>::max())) {
+    throw OverflowError(std::string("arithmetic overflow in ") + what);
+  }
+  // The negation in unsigned arithmetic, then the conversion: exact for the most negative value too.
+  const auto signed_num = static_cast<std::int64_t>(negative ? std::uint64_t{0} - num : num);
+  return Rational(signed_num, static_cast<std::int64_t>(den), LowestTerms{});
+}
+
 Rational Rational::operator*(const Rational& other) const {
-  std::int64_t product = 0;
-  if (den_ == 1 && other.den_ == 1 && !__builtin_mul_overflow(num_, other.num_, &product)) return Rational(product);
-  return make_normalised(Int128(num_) * other.num_, Int128(den_) * other.den_, "rational multiplication");
+  std::int64_t product_of_integers = 0;
+  if (den_ == 1 && other.den_ == 1 && !__builtin_mul_overflow(num_, other.num_, &product_of_integers)) {
+    return Rational(product_of_integers);
+  }
+  return product((num_ < 0) != (other.num_ < 0), magnitude_of(num_), static_cast<std::uint64_t>(den_),
+                 magnitude_of(other.num_), static_cast<std::uint64_t>(other.den_), "rational multiplication");
 }
 
 Rational Rational::operator/(const Rational& other) const {
   assert(other.num_ != 0);
-  return make_normalised(Int128(num_) * other.den_, Int128(den_) * other.num_, "rational division");
+  // a/b ÷ c/d = a/b × d/c, with the sign of c moved to the numerator.
+  return product((num_ < 0) != (other.num_ < 0), magnitude_of(num_), static_cast<std::uint64_t>(den_),
+                 static_cast<std::uint64_t>(other.den_), magnitude_of(other.num_), "rational division");
 }
 
 Rational Rational::operator-() const { return Rational(detail::checked_sub(0, num_, "rational negation"), den_); }

@@ -56,6 +56,15 @@ class Rational {
   std::string to_fixed(int decimals) const;
 
  private:
+  // A value already in lowest terms with den > 0 (the arithmetic below makes it so): no gcd again.
+  struct LowestTerms {};
+  Rational(std::int64_t numerator, std::int64_t denominator, LowestTerms) : num_(numerator), den_(denominator) {}
+
+  // (±num_a / den_a) × (num_b / den_b) from magnitudes, each fraction in lowest terms; `what` names
+  // the operation in an overflow's message.
+  static Rational product(bool negative, std::uint64_t num_a, std::uint64_t den_a, std::uint64_t num_b,
+                          std::uint64_t den_b, const char* what);
+
   std::int64_t num_ = 0;
   std::int64_t den_ = 1;
 };

@@ -2,6 +2,9 @@
 #include "core/rational.h"
 
 #include <limits>
+#include <optional>
+#include <string>
+#include <utility>
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -59,6 +62,114 @@ TEST(Rational, OverflowThrows) {
   EXPECT_THROW(big + Rational(1), OverflowError);
   EXPECT_THROW(big * Rational(2), OverflowError);
   EXPECT_THROW(Rational(1, std::numeric_limits<std::int64_t>::max()) * Rational(1, 3), OverflowError);
+}
+
+// The 64-bit ways of +, × and ÷ (cross-reduced products, Knuth's sum) against the plain 128-bit
+// way: the value in lowest terms, or an overflow exactly when that value does not fit in 64 bits.
+__extension__ typedef __int128 Wide;
+
+Wide wide_gcd(Wide a, Wide b) {
+  if (a < 0) a = -a;
+  if (b < 0) b = -b;
+  while (b != 0) {
+    const Wide t = a % b;
+    a = b;
+    b = t;
+  }
+  return a;
+}
+
+// num/den in lowest terms, den > 0, or nothing when either does not fit in 64 bits.
+std::optional<std::pair<std::int64_t, std::int64_t>> lowest_terms(Wide num, Wide den) {
+  if (den < 0) {
+    num = -num;
+    den = -den;
+  }
+  const Wide g = wide_gcd(num, den);
+  if (g > 1) {
+    num /= g;
+    den /= g;
+  }
+  constexpr Wide kMin = std::numeric_limits<std::int64_t>::min();
+  constexpr Wide kMax = std::numeric_limits<std::int64_t>::max();
+  if (num < kMin || num > kMax || den > kMax) return std::nullopt;
+  return std::make_pair(static_cast<std::int64_t>(num), static_cast<std::int64_t>(den));
+}
+
+// The outcome of `operation` as "n/d", or "overflow".
+template <typename Operation>
+std::string outcome(Operation operation) {
+  try {
+    const Rational r = operation();
+    return std::to_string(r.numerator()) + "/" + std::to_string(r.denominator());
+  } catch (const OverflowError&) {
+    return "overflow";
+  }
+}
+
+std::string expected(std::optional<std::pair<std::int64_t, std::int64_t>> value) {
+  return value ? std::to_string(value->first) + "/" + std::to_string(value->second) : "overflow";
+}
+
+TEST(Rational, ProductsAreCrossReducedBeforeMultiplying) {
+  // 755/8 × 8/5 = 151: the 8s cancel, then 755 and 5, without a product to reduce.
+  EXPECT_EQ(Rational(755, 8) * Rational(8, 5), Rational(151));
+  // (2^62 / 3) × (3 / 2^61) = 2: each product alone would overflow 64 bits.
+  const std::int64_t two_62 = std::int64_t{1} << 62;
+  const std::int64_t two_61 = std::int64_t{1} << 61;
+  EXPECT_EQ(Rational(two_62, 3) * Rational(3, two_61), Rational(2));
+  // ÷ a negative: the sign goes to the numerator. 3/4 ÷ -3/8 = -2.
+  EXPECT_EQ(Rational(3, 4) / Rational(-3, 8), Rational(-2));
+  // The most negative numerator is a result like any other: -2^63 = (-2^62) × 2, and ÷ 1/2.
+  const std::int64_t most_negative = std::numeric_limits<std::int64_t>::min();
+  EXPECT_EQ((Rational(-two_62, 1) * Rational(2)).numerator(), most_negative);
+  EXPECT_EQ((Rational(-two_62, 3) / Rational(1, 6)).numerator(), most_negative);
+  // … but +2^63 is not: overflow.
+  EXPECT_THROW(Rational(two_62, 3) / Rational(1, 6), OverflowError);
+  EXPECT_THROW(Rational(most_negative) / Rational(-1), OverflowError);
+  // A zero factor gives 0/1 whatever the other's denominator.
+  EXPECT_EQ(Rational(0) * Rational(1, 7), Rational(0));
+  EXPECT_EQ((Rational(0) / Rational(1, 7)).denominator(), 1);
+}
+
+TEST(Rational, SumsInLowestTerms) {
+  // 1/6 + 1/10: g = gcd(6, 10) = 2, t = 1 × 5 + 1 × 3 = 8, g2 = gcd(8, 2) = 2: 4 / (3 × 5) = 4/15.
+  EXPECT_EQ(Rational(1, 6) + Rational(1, 10), Rational(4, 15));
+  // Same denominators: 1/4 + 1/4 = 1/2; 1/4 - 1/4 = 0/1.
+  EXPECT_EQ(Rational(1, 4) + Rational(1, 4), Rational(1, 2));
+  EXPECT_EQ((Rational(1, 4) - Rational(1, 4)).denominator(), 1);
+  // A cross product beyond 64 bits, a result within, by the 128-bit way: g = 2 and
+  // t = MAX × 2 - MAX × 1 overflows, yet MAX/2 - MAX/4 = MAX/4.
+  const std::int64_t max = std::numeric_limits<std::int64_t>::max();
+  EXPECT_EQ(Rational(max, 2) + Rational(-max, 4), Rational(max, 4));
+  // A result beyond: MAX/3 + 1/2^62 = (MAX × 2^62 + 3) / (3 × 2^62), in lowest terms (MAX ≡ 1 and
+  // 2^62 ≡ 1 mod 3, and the numerator is odd).
+  EXPECT_THROW(Rational(max, 3) + Rational(1, std::int64_t{1} << 62), OverflowError);
+  EXPECT_THROW(Rational(max, 2) + Rational(max, 2) + Rational(max, 2), OverflowError);
+}
+
+// Numerators and denominators of every size, small ones most often (they share factors).
+rc::Gen<std::int64_t> any_size_integer() {
+  return rc::gen::oneOf(rc::gen::inRange<std::int64_t>(-100, 101),
+                        rc::gen::cast<std::int64_t>(rc::gen::arbitrary<std::int32_t>()),
+                        rc::gen::arbitrary<std::int64_t>());
+}
+
+RC_GTEST_PROP(RationalProperty, ArithmeticMatchesTheWideWay, ()) {
+  const std::int64_t a = *any_size_integer();
+  const std::int64_t b = *any_size_integer();
+  const std::int64_t c = *any_size_integer();
+  const std::int64_t d = *any_size_integer();
+  RC_PRE(b > 0 && d > 0);
+  const Rational x(a, b);
+  const Rational y(c, d);
+  const Wide xn = x.numerator();
+  const Wide xd = x.denominator();
+  const Wide yn = y.numerator();
+  const Wide yd = y.denominator();
+  RC_ASSERT(outcome([&] { return x * y; }) == expected(lowest_terms(xn * yn, xd * yd)));
+  RC_ASSERT(outcome([&] { return x + y; }) == expected(lowest_terms(xn * yd + yn * xd, xd * yd)));
+  if (!y.is_zero()) RC_ASSERT(outcome([&] { return x / y; }) == expected(lowest_terms(xn * yd, xd * yn)));
 }
 
 RC_GTEST_PROP(RationalProperty, DecimalRoundTrip, (std::int32_t num, std::uint8_t twos, std::uint8_t fives)) {

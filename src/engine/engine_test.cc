@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <limits>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -353,7 +354,36 @@ TEST(Citations, AFindingOnADeclaredHolidayCitesTheAgreementNotTheBatch) {
   const agreement::Agreement* dgc = registry().find("dgc-quebec", d("2009-05-06"));
   ASSERT_NE(dgc, nullptr);
   EXPECT_EQ(undetermined->citation, &dgc->holidays.unworked_citation);
-  EXPECT_NE(undetermined->message.en.find("Declared holiday 2009-05-06"), std::string::npos) << undetermined->message.en;
+  EXPECT_NE(undetermined->message.in("en").find("Declared holiday 2009-05-06"), std::string::npos)
+      << undetermined->message.in("en");
+}
+
+TEST(Findings, MessagesKeptAsFiguresAreWrittenAfterTheBatchIsGone) {
+  // Monday 07:00–19:00 with no meal break: the first meal was due at 13:00 (6 h after call), so
+  // work went on 360 min past it. Tuesday's call at 04:00 is 9 h after Monday's wrap. Both
+  // messages are written from their figures when asked for, once the batch has been freed.
+  std::optional<Result<BatchPay>> pay;
+  {
+    const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-04", "07:00", "19:00"),
+                                                     work_day("2009-05-05", "04:00", "10:00")})});
+    pay = compute(batch, registry());
+  }
+  ASSERT_TRUE(*pay) << (*pay).error().message;
+  const auto& findings = (**pay).crew.at(0).findings;
+  const auto with_code = [&](std::string_view code) {
+    return std::find_if(findings.begin(), findings.end(), [&](const Finding& finding) { return finding.code == code; });
+  };
+  const auto meal = with_code("meal_late");
+  ASSERT_NE(meal, findings.end());
+  EXPECT_EQ(meal->message.in("en"), "No meal break was given; work went on 360 min past the time the first meal was due.");
+  EXPECT_EQ(meal->message.in("fr"),
+            "Aucune pause-repas n'a été accordée; le travail s'est poursuivi 360 min après l'échéance du premier repas.");
+  const auto turnaround = with_code("turnaround_encroached");
+  ASSERT_NE(turnaround, findings.end());
+  EXPECT_EQ(turnaround->message.in("en").rfind("Turnaround of 9.00 h from wrap 2009-05-04 19:00 to call 2009-05-05 04:00", 0), 0u)
+      << turnaround->message.in("en");
+  EXPECT_EQ(turnaround->message.in("fr").rfind("Période de repos de 9.00 h entre la fin 2009-05-04 19:00 et l'appel 2009-05-05 04:00", 0), 0u)
+      << turnaround->message.in("fr");
 }
 
 }  // namespace

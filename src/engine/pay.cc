@@ -1,10 +1,25 @@
 #include "engine/pay.h"
 
+#include <type_traits>
+
 namespace plateau::engine {
 
 Rational exact_amount(const PayLine& line) {
   if (line.hours) return Rational(line.hours->count(), 60) * *line.rate;
   return line.base / Rational(line.divisor) * line.multiplier * Rational(line.count);
+}
+
+std::string FindingMessage::in(std::string_view lang) const {
+  const bool french = lang == "fr";
+  return std::visit(
+      [&](const auto& figures) -> std::string {
+        if constexpr (std::is_same_v<std::decay_t<decltype(figures)>, Text>) {
+          return french && !figures.fr.empty() ? figures.fr : figures.en;
+        } else {
+          return figures.render(french);
+        }
+      },
+      figures_);
 }
 
 std::string to_string(LineCode code) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <map>
 #include <set>
+#include <span>
 
 #include "engine/explain.h"
 
@@ -26,21 +27,46 @@ Duration round_to_increment(Duration d, Duration increment, bool up) {
 
 std::string hours_text(Duration d) { return hours_of(d).to_fixed(2); }
 
-// Sorts `items` stably by `less`: insertion sort, for a person's few lines (a week's dozen), with
-// no temporary buffer; std::stable_sort beyond that.
+// Sorts `items` stably by `less`, moving each out-of-place item once: the order is worked out on
+// indices, then applied cycle by cycle. Pay lines and findings carry strings, so a move costs far
+// more than comparing two indices; an insertion sort of the items themselves moved each many times.
 template <typename T, typename Less>
-void sort_small_stable(std::vector<T>& items, Less less) {
-  constexpr std::size_t kSmall = 32;
-  if (items.size() > kSmall) {
-    std::stable_sort(items.begin(), items.end(), less);
-    return;
+void sort_stable_moving_once(std::vector<T>& items, Less less) {
+  if (std::is_sorted(items.begin(), items.end(), less)) return;
+  // A person's lines are a few a day: their indices fit on the stack, sorted by insertion (stable,
+  // no buffer); beyond that, in a vector with std::stable_sort.
+  constexpr std::size_t kOnStack = 64;
+  std::array<std::size_t, kOnStack> small_order;
+  std::vector<std::size_t> large_order;
+  if (items.size() > kOnStack) large_order.resize(items.size());
+  const std::span<std::size_t> order = items.size() > kOnStack ? std::span<std::size_t>(large_order)
+                                                               : std::span<std::size_t>(small_order.data(), items.size());
+  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
+  const auto by_item = [&](std::size_t a, std::size_t b) { return less(items[a], items[b]); };
+  if (items.size() > kOnStack) {
+    std::stable_sort(order.begin(), order.end(), by_item);
+  } else {
+    for (std::size_t i = 1; i < order.size(); ++i) {
+      const std::size_t moving = order[i];
+      std::size_t j = i;
+      for (; j > 0 && by_item(moving, order[j - 1]); --j) order[j] = order[j - 1];
+      order[j] = moving;
+    }
   }
-  for (std::size_t i = 1; i < items.size(); ++i) {
-    if (!less(items[i], items[i - 1])) continue;
-    T moving = std::move(items[i]);
-    std::size_t j = i;
-    for (; j > 0 && less(moving, items[j - 1]); --j) items[j] = std::move(items[j - 1]);
-    items[j] = std::move(moving);
+  // items[i] is to receive items[order[i]]. Each cycle of the permutation: hold its first item, pull
+  // the others one place along, and put the held one last.
+  for (std::size_t start = 0; start < order.size(); ++start) {
+    if (order[start] == start) continue;
+    T held = std::move(items[start]);
+    std::size_t at = start;
+    while (order[at] != start) {
+      const std::size_t from = order[at];
+      items[at] = std::move(items[from]);
+      order[at] = at;
+      at = from;
+    }
+    items[at] = std::move(held);
+    order[at] = at;
   }
 }
 
@@ -73,11 +99,11 @@ class PersonRules {
     days_off_in_lieu_worked();
     per_diems();
     premium_approval();
-    sort_small_stable(out_.lines, [](const PayLine& x, const PayLine& y) {
+    sort_stable_moving_once(out_.lines, [](const PayLine& x, const PayLine& y) {
       if (x.date != y.date) return x.date < y.date;
       return static_cast<int>(x.code) < static_cast<int>(y.code);
     });
-    sort_small_stable(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
+    sort_stable_moving_once(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
     for (const auto& line : out_.lines) out_.gross += line.amount;
     return std::move(out_);
   }
@@ -97,8 +123,11 @@ class PersonRules {
     return kind == DayKind::sixth ? a_.day_rates.sixth : a_.day_rates.seventh;
   }
 
-  PayLine line(Date date, LineCode code, const agreement::Citation& citation) const {
-    PayLine out;
+  // A new pay line at the end of the person's lines, with the contracted rate as its base. Filled in
+  // place (a pay line carries strings: no copy on the way), then priced once complete; the
+  // reference holds until the next line is made.
+  PayLine& new_line(Date date, LineCode code, const agreement::Citation& citation) {
+    PayLine& out = out_.lines.emplace_back();
     out.date = date;
     out.code = code;
     out.citation = &citation;
@@ -107,14 +136,17 @@ class PersonRules {
     return out;
   }
 
-  void add(PayLine pay_line) {
-    pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent();
-    out_.lines.push_back(std::move(pay_line));
-  }
+  // The line's amount: its exact amount, rounded once.
+  static void price(PayLine& pay_line) { pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent(); }
 
   // `code` is a literal (Finding::code keeps a view of it).
-  void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
+  void finding(Date date, std::string_view code, Severity severity, FindingMessage message,
+               const agreement::Citation& citation) {
     out_.findings.push_back({date, code, severity, std::move(message), &citation});
+  }
+  // A message written out already, in both languages.
+  void finding(Date date, std::string_view code, Severity severity, Text message, const agreement::Citation& citation) {
+    finding(date, code, severity, FindingMessage(std::move(message)), citation);
   }
 
   const WorkWeek& week_of(const Timecard& day) const {
@@ -128,8 +160,8 @@ class PersonRules {
   void base_pay() {
     for (const auto& week : person_.weeks) {
       if (weekly() && paid_as_full_week(week)) {
-        PayLine weekly_line = line(week.start, LineCode::weekly_rate, person_.classification->citation);
-        add(std::move(weekly_line));
+        PayLine& weekly_line = new_line(week.start, LineCode::weekly_rate, person_.classification->citation);
+        price(weekly_line);
       }
     }
     for (const auto& day : person_.days) {
@@ -141,16 +173,16 @@ class PersonRules {
       const bool holiday_pays_more = day.holiday != nullptr && holiday_multiplier > kind_multiplier;
       if (covered_by_weekly) {
         if (!holiday_pays_more) continue;  // paid by the weekly rate
-        PayLine top_up = line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
+        PayLine& top_up = new_line(day.date, LineCode::holiday_worked, a_.day_rates.holiday.citation);
         top_up.divisor = fifth_divisor();
         const bool less_the_fifth = a_.interpretations.weekly_holiday_worked == agreement::WeeklyHolidayWorked::top_up;
         top_up.multiplier = less_the_fifth ? holiday_multiplier - Rational(1) : holiday_multiplier;
         top_up.top_up = less_the_fifth;
         top_up.what = day.holiday->name;
-        add(std::move(top_up));
+        price(top_up);
         continue;
       }
-      PayLine day_line = line(day.date, LineCode::daily_rate, person_.classification->citation);
+      PayLine& day_line = new_line(day.date, LineCode::daily_rate, person_.classification->citation);
       day_line.divisor = fifth_divisor();
       if (holiday_pays_more) {
         day_line.code = LineCode::holiday_worked;
@@ -166,7 +198,7 @@ class PersonRules {
         day_line.code = LineCode::weekly_rate;
         day_line.partial_week = true;
       }
-      add(std::move(day_line));
+      price(day_line);
     }
   }
 
@@ -191,6 +223,9 @@ class PersonRules {
     }
     const auto tiers = tiers_by_kind.find(day.kind);
     if (tiers == tiers_by_kind.end()) return;
+    const auto& list = tiers->second;
+    // Most days end within the first tier's threshold: no line, so no rate to work out.
+    if (list.empty() || worked <= list.front().after) return;
     // The hourly base of the day: contracted ÷ 8 (÷ 40 weekly) on the first five days;
     // the 6th or 7th day's rate ÷ 8 on those days.
     Rational base_multiplier(1);
@@ -202,7 +237,6 @@ class PersonRules {
       divisor = a_.overtime.day_rate_divisor;
     }
     const Rational base = rate_ / Rational(base_divisor) * base_multiplier;
-    const auto& list = tiers->second;
     for (std::size_t i = 0; i < list.size(); ++i) {
       const auto& tier = list[i];
       if (worked <= tier.after) break;
@@ -214,7 +248,7 @@ class PersonRules {
       }
       const Duration paid = round_to_increment(in_tier, a_.overtime.increment, a_.overtime.round_up);
       if (paid.count() == 0) continue;
-      PayLine ot = line(day.date, LineCode::overtime, tier.citation);
+      PayLine& ot = new_line(day.date, LineCode::overtime, tier.citation);
       ot.base = base;
       ot.base_multiplier = base_multiplier;
       ot.base_divisor = base_divisor;
@@ -225,7 +259,7 @@ class PersonRules {
       ot.threshold = tier.after;
       ot.upper = upper;
       ot.actual = worked;
-      add(std::move(ot));
+      price(ot);
     }
   }
 
@@ -237,14 +271,9 @@ class PersonRules {
     const TimedMeal* first_break = nullptr;
     for (const auto& meal : day.meals) {
       if (!is_break(meal)) {
-        const std::string length = std::to_string((meal.end - meal.start).count());
         finding(day.date, "meal_too_short", Severity::warning,
-                {"The break from " + meal.start_clock.hhmm() + " to " + meal.end_clock.hhmm() + " lasted " + length +
-                     " min, under the " + std::to_string(rules.minimum_break.count()) +
-                     " min of a meal break: it does not count as one.",
-                 "La pause de " + meal.start_clock.hhmm() + " à " + meal.end_clock.hhmm() + " a duré " + length +
-                     " min, moins que les " + std::to_string(rules.minimum_break.count()) +
-                     " min d'une pause-repas : elle ne compte pas comme telle."},
+                MealTooShortFigures{meal.start_clock, meal.end_clock, (meal.end - meal.start).count(),
+                                    rules.minimum_break.count()},
                 rules.citation);
         continue;
       }
@@ -269,38 +298,19 @@ class PersonRules {
       const Instant allowed = deadline + (meal.shot_in_progress ? rules.shot_in_progress_grace : Duration{0});
       if (meal.start > allowed) {
         ++late;
-        static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
-        static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
-        const bool named = i < kOrdinalEn.size();
-        const std::string which_en = named ? std::string(kOrdinalEn[i]) + " meal" : "meal no. " + std::to_string(i + 1);
-        const std::string which_fr = named ? std::string(kOrdinalFr[i]) + " repas" : "repas no " + std::to_string(i + 1);
-        const std::string minutes_late = std::to_string((meal.start - deadline).count());
         finding(day.date, "meal_late", Severity::warning,
-                {"The " + which_en + " began at " + meal.start_clock.hhmm() + ", " + minutes_late +
-                     " min after it was due" + (exception ? " (6 h after general crew call)" : "") + ".",
-                 "Le " + which_fr + " a commencé à " + meal.start_clock.hhmm() + ", " + minutes_late +
-                     " min après l'échéance" + (exception ? " (6 h après l'appel général)" : "") + "."},
-                rules.citation);
+                MealLateFigures{i, meal.start_clock, (meal.start - deadline).count(), exception}, rules.citation);
       }
       deadline = meal.end + rules.next_within;
       ++i;
     }
     if (day.end > deadline) {
       ++late;
-      const bool none = first_break == nullptr;
-      const std::string worked_past = std::to_string((day.end - deadline).count());
       finding(day.date, "meal_late", Severity::warning,
-              {none ? "No meal break was given; work went on " + worked_past + " min past the time the first meal was due."
-                    : "No further meal break was given; work went on " + worked_past +
-                          " min past the time the next meal was due.",
-               none ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
-                          " min après l'échéance du premier repas."
-                    : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi " + worked_past +
-                          " min après l'échéance du repas suivant."},
-              rules.citation);
+              MealNotGivenFigures{first_break == nullptr, (day.end - deadline).count()}, rules.citation);
     }
     if (late == 0) return;
-    PayLine penalty = line(day.date, LineCode::meal_penalty, rules.citation);
+    PayLine& penalty = new_line(day.date, LineCode::meal_penalty, rules.citation);
     penalty.base = rules.penalty.dollars();
     penalty.count = late;
     if (rules.penalty * late > rules.max_per_day) {
@@ -313,7 +323,7 @@ class PersonRules {
                       "plafonnée à " + explain_money(rules.max_per_day, "fr") + " par jour pour " +
                           std::to_string(late) + " repas en retard"};
     }
-    add(std::move(penalty));
+    price(penalty);
   }
 
   // --- Accommodation ------------------------------------------------------------------------
@@ -322,11 +332,7 @@ class PersonRules {
       return;
     }
     if (day.worked_time < a_.locations.accommodation_day_length) return;
-    finding(day.date, "accommodation_required", Severity::info,
-            {"A distant-location day of " + hours_text(day.worked_time) +
-                 " h beyond a one-hour drive: the producer must make first-class accommodation available.",
-             "Journée en lieu éloigné de " + hours_text(day.worked_time) +
-                 " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe."},
+    finding(day.date, "accommodation_required", Severity::info, AccommodationRequiredFigures{day.worked_time},
             a_.locations.accommodation_citation);
   }
 
@@ -335,8 +341,7 @@ class PersonRules {
   // a holiday long weekend applies only when a holiday lies between the two days.
   const agreement::WeeklyRest* weekly_rest_rule(const Timecard& previous, const Timecard& next) const {
     const int days_worked = week_of(previous).days_worked;
-    const auto [first, last] = batch_.holidays_between(add_days(previous.date, 1), add_days(next.date, -1));
-    const bool holiday_between = first != last;
+    const bool holiday_between = batch_.any_holiday_between(add_days(previous.date, 1), add_days(next.date, -1));
     const agreement::WeeklyRest* plain = nullptr;
     for (const auto& rule : a_.rest.weekly) {
       if (rule.days_worked != days_worked) continue;
@@ -424,15 +429,8 @@ class PersonRules {
                     const agreement::Citation& citation) {
     const auto& rules = a_.rest;
     const LineCode code = weekly_rest ? LineCode::rest_period : LineCode::turnaround;
-    const std::string shortfall = hours_text(required - gap);
     finding(day.date, weekly_rest ? "rest_period_encroached" : "turnaround_encroached", Severity::warning,
-            {std::string(weekly_rest ? "Weekly rest" : "Turnaround") + " of " + hours_text(gap) + " h from wrap " +
-                 previous.end_clock.to_string() + " to call " + day.start_clock.to_string() + ", short of the " +
-                 hours_text(required) + " h required by " + shortfall + " h.",
-             std::string(weekly_rest ? "Repos hebdomadaire" : "Période de repos") + " de " + hours_text(gap) +
-                 " h entre la fin " + previous.end_clock.to_string() + " et l'appel " + day.start_clock.to_string() +
-                 ", inférieur de " + shortfall + " h aux " + hours_text(required) + " h exigées."},
-            citation);
+            RestEncroachedFigures{weekly_rest, gap, required, previous.end_clock, day.start_clock}, citation);
     // Tiers partition the shortfall: thresholds from the highest down.
     std::vector<std::pair<Duration, const agreement::EncroachmentTier*>> tiers;
     for (const auto& tier : rules.encroachment) tiers.emplace_back(tier.rest_below.value_or(required), &tier);
@@ -443,14 +441,14 @@ class PersonRules {
       const Duration bottom = i + 1 < tiers.size() ? std::max(gap, tiers[i + 1].first) : gap;
       if (top <= bottom) continue;
       const Duration paid = round_to_increment(top - bottom, rules.encroachment_increment, rules.encroachment_round_up);
-      PayLine pay_line = line(day.date, code, citation);
+      PayLine& pay_line = new_line(day.date, code, citation);
       pay_line.divisor = divisor;
       pay_line.multiplier = tiers[i].second->multiplier;
       pay_line.hours = paid;
       pay_line.rate = rate_ / Rational(divisor) * tiers[i].second->multiplier;
       pay_line.threshold = required;
       pay_line.actual = gap;
-      add(std::move(pay_line));
+      price(pay_line);
     }
   }
 
@@ -508,11 +506,16 @@ class PersonRules {
   }
 
   void undetermined(Date holiday, const agreement::Holiday& what, Date needed) {
-    finding(holiday, "holiday_pay_undetermined", Severity::info,
-            {"Pay for " + what.name.en + " depends on " + to_string(needed) +
-                 ", which this batch does not cover; check it with the neighbouring batch.",
-             "Le paiement de " + what.name.fr + " dépend du " + to_string(needed) +
-                 ", que ce lot ne couvre pas; le vérifier avec le lot voisin."},
+    // A declared holiday's name is the batch's (NormalizedBatch::declared), freed when compute
+    // returns: its message is written out now. The agreement's holidays' names outlive the result.
+    if (what.id == kDeclaredHolidayId) {
+      finding(holiday, "holiday_pay_undetermined", Severity::info,
+              {HolidayPayUndeterminedFigures{&what.name, needed}.render(false),
+               HolidayPayUndeterminedFigures{&what.name, needed}.render(true)},
+              batch_.citation_of(what));
+      return;
+    }
+    finding(holiday, "holiday_pay_undetermined", Severity::info, HolidayPayUndeterminedFigures{&what.name, needed},
             batch_.citation_of(what));
   }
 
@@ -534,10 +537,10 @@ class PersonRules {
         continue;
       }
       if (!worked_on(before) || !worked_on(after)) continue;
-      PayLine pay_line = line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
+      PayLine& pay_line = new_line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
       pay_line.divisor = fifth_divisor();
       pay_line.what = holiday.name;
-      add(std::move(pay_line));
+      price(pay_line);
     }
   }
 
@@ -581,10 +584,10 @@ class PersonRules {
       const int not_given = std::max(0, required - given);
       for (int k = 0; k < not_given; ++k) {
         const agreement::Holiday& holiday = *batch_.holiday_on(group[static_cast<std::size_t>(k)]);
-        PayLine pay_line = line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
+        PayLine& pay_line = new_line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
         pay_line.divisor = fifth_divisor();
         pay_line.what = holiday.name;
-        add(std::move(pay_line));
+        price(pay_line);
         finding(holiday.date, "holiday_day_off_not_given", Severity::warning,
                 {holiday.name.en + " fell on a normal day off and no day off was given in lieu (work day before: " +
                      to_string(before) + ", after: " + to_string(after) + "): one day's pay is owed.",
@@ -674,6 +677,76 @@ class PersonRules {
 
 PersonPay pay_person(const NormalizedBatch& batch, const PersonTimecards& person) {
   return PersonRules(batch, person).run();
+}
+
+// The sentences of the findings kept as figures (pay.h), written when shown.
+
+std::string MealTooShortFigures::render(bool french) const {
+  const std::string length = std::to_string(minutes);
+  const std::string minimum = std::to_string(minimum_minutes);
+  if (french) {
+    return "La pause de " + start.hhmm() + " à " + end.hhmm() + " a duré " + length + " min, moins que les " + minimum +
+           " min d'une pause-repas : elle ne compte pas comme telle.";
+  }
+  return "The break from " + start.hhmm() + " to " + end.hhmm() + " lasted " + length + " min, under the " + minimum +
+         " min of a meal break: it does not count as one.";
+}
+
+std::string MealLateFigures::render(bool french) const {
+  static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
+  static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
+  const bool named = which < kOrdinalEn.size();
+  const std::string late = std::to_string(minutes_late);
+  if (french) {
+    const std::string meal = named ? std::string(kOrdinalFr[which]) + " repas" : "repas no " + std::to_string(which + 1);
+    return "Le " + meal + " a commencé à " + start.hhmm() + ", " + late + " min après l'échéance" +
+           (after_general_crew_call ? " (6 h après l'appel général)" : "") + ".";
+  }
+  const std::string meal = named ? std::string(kOrdinalEn[which]) + " meal" : "meal no. " + std::to_string(which + 1);
+  return "The " + meal + " began at " + start.hhmm() + ", " + late + " min after it was due" +
+         (after_general_crew_call ? " (6 h after general crew call)" : "") + ".";
+}
+
+std::string MealNotGivenFigures::render(bool french) const {
+  const std::string past = std::to_string(minutes_past);
+  if (french) {
+    return first ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi " + past +
+                       " min après l'échéance du premier repas."
+                 : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi " + past +
+                       " min après l'échéance du repas suivant.";
+  }
+  return first ? "No meal break was given; work went on " + past + " min past the time the first meal was due."
+               : "No further meal break was given; work went on " + past + " min past the time the next meal was due.";
+}
+
+std::string RestEncroachedFigures::render(bool french) const {
+  const std::string shortfall = hours_text(required - gap);
+  if (french) {
+    return std::string(weekly_rest ? "Repos hebdomadaire" : "Période de repos") + " de " + hours_text(gap) +
+           " h entre la fin " + wrap.to_string() + " et l'appel " + call.to_string() + ", inférieur de " + shortfall +
+           " h aux " + hours_text(required) + " h exigées.";
+  }
+  return std::string(weekly_rest ? "Weekly rest" : "Turnaround") + " of " + hours_text(gap) + " h from wrap " +
+         wrap.to_string() + " to call " + call.to_string() + ", short of the " + hours_text(required) +
+         " h required by " + shortfall + " h.";
+}
+
+std::string HolidayPayUndeterminedFigures::render(bool french) const {
+  if (french) {
+    return "Le paiement de " + holiday_name->fr + " dépend du " + to_string(needed) +
+           ", que ce lot ne couvre pas; le vérifier avec le lot voisin.";
+  }
+  return "Pay for " + holiday_name->en + " depends on " + to_string(needed) +
+         ", which this batch does not cover; check it with the neighbouring batch.";
+}
+
+std::string AccommodationRequiredFigures::render(bool french) const {
+  if (french) {
+    return "Journée en lieu éloigné de " + hours_text(worked) +
+           " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe.";
+  }
+  return "A distant-location day of " + hours_text(worked) +
+         " h beyond a one-hour drive: the producer must make first-class accommodation available.";
 }
 
 }  // namespace plateau::engine

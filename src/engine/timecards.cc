@@ -43,10 +43,32 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
   return version;
 }
 
+// The classifications found so far in one batch, by the text the input gave: a crew has several
+// people of a classification, and finding one by its typed name compares it with each of the
+// agreement's names, normalised ("1 st Assistant Director").
+class ClassificationsFound {
+ public:
+  explicit ClassificationsFound(const Agreement& agreement) : agreement_(agreement) {}
+
+  // REQUIRES: `typed` outlives this (it is the batch's text).
+  const agreement::Classification* find(std::string_view typed) {
+    for (const auto& [text, classification] : found_) {
+      if (text == typed) return classification;
+    }
+    const agreement::Classification* classification = agreement::find_classification(agreement_, typed);
+    if (classification != nullptr) found_.emplace_back(typed, classification);
+    return classification;
+  }
+
+ private:
+  const Agreement& agreement_;
+  std::vector<std::pair<std::string_view, const agreement::Classification*>> found_;
+};
+
 Result<void> resolve_engagement(const Agreement& agreement, const Production& production, const CrewInput& person,
-                                PersonTimecards& out) {
+                                ClassificationsFound& classifications, PersonTimecards& out) {
   const auto path = [&] { return out.path(); };
-  out.classification = agreement::find_classification(agreement, person.classification);
+  out.classification = classifications.find(person.classification);
   if (out.classification == nullptr) {
     return fail(path() + ".classification: unknown classification \"" + person.classification + "\" in " +
                 agreement.id + "; did you mean " +
@@ -240,12 +262,13 @@ Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
 
 // One person's timecards, checked and classified; the first problem found is the error.
 Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
-                                         const NormalizedBatch& normalized, std::size_t c) {
+                                         const NormalizedBatch& normalized, ClassificationsFound& classifications,
+                                         std::size_t c) {
   const CrewInput& input = batch.crew[c];
   PersonTimecards person;
   person.input = &input;
   person.index = c;
-  if (auto resolved = resolve_engagement(agreement, batch.production, input, person); !resolved) {
+  if (auto resolved = resolve_engagement(agreement, batch.production, input, classifications, person); !resolved) {
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
@@ -338,8 +361,13 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
 }  // namespace
 
 const agreement::Holiday* NormalizedBatch::holiday_on(Date date) const {
-  const auto [first, last] = holidays_between(date, date);
-  return first != last ? *first : nullptr;
+  const auto at = std::lower_bound(holidays.begin(), holidays.end(), date, HolidayDateOrder{});
+  return at != holidays.end() && (*at)->date == date ? *at : nullptr;
+}
+
+bool NormalizedBatch::any_holiday_between(Date first, Date last) const {
+  const auto at = std::lower_bound(holidays.begin(), holidays.end(), first, HolidayDateOrder{});
+  return at != holidays.end() && (*at)->date <= last;
 }
 
 std::pair<std::vector<const agreement::Holiday*>::const_iterator, std::vector<const agreement::Holiday*>::const_iterator>
@@ -370,8 +398,10 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
 
+  ClassificationsFound classifications(agreement);
+  out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, *zone, out, c);
+    auto person = normalize_person(agreement, batch, *zone, out, classifications, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});

@@ -122,6 +122,8 @@ struct NormalizedBatch {
 
   // The holiday on `date`, or nullptr.
   const agreement::Holiday* holiday_on(Date date) const;
+  // Whether a holiday falls from `first` to `last` inclusive.
+  bool any_holiday_between(Date first, Date last) const;
   // The holidays from `first` to `last` inclusive, as [begin, end) of `holidays`.
   std::pair<std::vector<const agreement::Holiday*>::const_iterator, std::vector<const agreement::Holiday*>::const_iterator>
   holidays_between(Date first, Date last) const;

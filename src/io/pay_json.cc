@@ -219,7 +219,8 @@ class JsonOut {
   void room_for(std::size_t size) {
     if (static_cast<std::size_t>(room_end_ - at_) < size) make_room(size);
   }
-  void make_room(std::size_t size) {
+  // Out of line: the rare case, so that room_for stays small enough to be inlined everywhere.
+  [[gnu::noinline]] void make_room(std::size_t size) {
     const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
     out_.resize(written + std::max(size, kRoomChunk));
     at_ = out_.data() + written;

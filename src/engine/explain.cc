@@ -7,6 +7,7 @@
 #include <iterator>
 #include <limits>
 #include <string_view>
+#include <variant>
 
 namespace plateau::engine {
 
@@ -47,9 +48,9 @@ void append_grouped(std::string& out, std::string_view plain, std::size_t min_de
 // "$877.50", "$283.125" (en) or "877,50 $" (fr): at least two decimals, more when the exact value
 // needs them.
 struct Dollars {
-  explicit Dollars(const Rational& exact) : plain(exact.to_decimal()) {}
-  explicit Dollars(Money amount) : plain(amount.to_string()) {}
-  std::string plain;  // "877.5", "283.125": the decimal text before grouping
+  explicit Dollars(const Rational& exact) : value(exact) {}
+  explicit Dollars(Money amount) : value(amount) {}
+  std::variant<Money, Rational> value;  // money as it is paid, or an exact amount before its rounding
 };
 
 // "1.5", "1,5": a multiplier or another exact number, as many decimals as it needs.
@@ -139,7 +140,12 @@ class Sentence {
 
   Sentence& operator<<(const Dollars& dollars) {
     if (!fr_) out_ += '$';
-    append_grouped(out_, dollars.plain, kCents, fr_);
+    if (const Money* amount = std::get_if<Money>(&dollars.value)) {
+      char plain[Money::kMaxTextSize];  // "877.50": the decimal text before grouping, with no string built
+      append_grouped(out_, std::string_view(plain, amount->write_text(plain)), kCents, fr_);
+    } else {
+      append_grouped(out_, std::get<Rational>(dollars.value).to_decimal(), kCents, fr_);
+    }
     if (fr_) out_ += " $";
     return *this;
   }

@@ -1,5 +1,6 @@
 #include "core/calendar.h"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 
@@ -55,6 +56,33 @@ std::string to_string(Date date) {
   std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
                 static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
   return buffer;
+}
+
+char* write_date(char* at, Date date) {
+  constexpr int kLastFourDigitYear = 9999;
+  const int year = static_cast<int>(date.year());
+  if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, as in to_string
+    const auto month = static_cast<unsigned>(date.month());
+    const auto day = static_cast<unsigned>(date.day());
+    *at++ = static_cast<char>('0' + year / 1000);
+    *at++ = static_cast<char>('0' + year / 100 % 10);
+    *at++ = static_cast<char>('0' + year / 10 % 10);
+    *at++ = static_cast<char>('0' + year % 10);
+    *at++ = '-';
+    *at++ = static_cast<char>('0' + month / 10);
+    *at++ = static_cast<char>('0' + month % 10);
+    *at++ = '-';
+    *at++ = static_cast<char>('0' + day / 10);
+    *at++ = static_cast<char>('0' + day % 10);
+    return at;
+  }
+  const std::string text = to_string(date);
+  return std::copy(text.begin(), text.end(), at);
+}
+
+void append_date(std::string& out, Date date) {
+  char text[kMaxDateTextSize];
+  out.append(text, write_date(text, date));
 }
 
 Date add_days(Date date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <chrono>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,15 @@ using Weekday = std::chrono::weekday;
 // Strict ISO date: exactly YYYY-MM-DD, a real calendar day.
 Result<Date> parse_date(std::string_view text);
 std::string to_string(Date date);  // "2009-03-02"
+
+// The longest text to_string(Date) gives, "-32767-255-255" for a year_month_day that is not ok(),
+// with room to spare.
+inline constexpr std::size_t kMaxDateTextSize = 16;
+// The text of to_string(date) written at `at`, which has room for kMaxDateTextSize characters;
+// returns the end of what was written. For writers that put dates straight into their output.
+char* write_date(char* at, Date date);
+// The text of to_string(date) appended to `out`, with no string built in between.
+void append_date(std::string& out, Date date);
 
 Date add_days(Date date, int days);
 // b − a in days (negative when b is before a).

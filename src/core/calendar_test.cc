@@ -20,6 +20,21 @@ TEST(Calendar, ParsesStrictIso) {
   EXPECT_NE(parse_date("2009-02-29").error().message.find("does not exist"), std::string::npos);
 }
 
+// The writers beside to_string give its text: four-digit years straight from the digits, others
+// (year 10000, year -1) through to_string's own formatting ("%04d": "10000", "-001").
+TEST(Calendar, AppendDateAndWriteDateGiveToStringsText) {
+  std::string out = "week of ";
+  append_date(out, d("2009-03-02"));
+  EXPECT_EQ(out, "week of 2009-03-02");
+  char text[kMaxDateTextSize];
+  EXPECT_EQ(std::string(text, write_date(text, d("0001-01-01"))), "0001-01-01");
+  const Date far{std::chrono::year{10000}, std::chrono::month{12}, std::chrono::day{31}};
+  EXPECT_EQ(std::string(text, write_date(text, far)), "10000-12-31");
+  const Date before{std::chrono::year{-1}, std::chrono::month{1}, std::chrono::day{2}};
+  EXPECT_EQ(std::string(text, write_date(text, before)), "-001-01-02");
+  EXPECT_EQ(std::string(text, write_date(text, before)), to_string(before));
+}
+
 TEST(Calendar, Weekdays) {
   EXPECT_EQ(weekday_name(weekday_of(d("2009-03-02"))), "monday");
   EXPECT_EQ(weekday_short_name(weekday_of(d("2009-03-01"))), "Sun");

@@ -44,6 +44,27 @@ std::string Money::to_string() const {
   return std::string(buffer, at);
 }
 
+char* Money::write_text(char* at) const {
+  // As to_string: straight from the cents, the magnitude of INT64_MIN in uint64.
+  const bool negative = cents_ < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
+  constexpr auto kPerDollar = static_cast<std::uint64_t>(kCentsPerDollar);
+  const std::uint64_t cents = magnitude % kPerDollar;
+  if (negative) *at++ = '-';
+  // Room for the dollars' digits: all of kMaxTextSize but the sign, the point and the cents.
+  at = std::to_chars(at, at + (kMaxTextSize - 4), magnitude / kPerDollar).ptr;
+  *at++ = '.';
+  *at++ = static_cast<char>('0' + cents / 10);
+  *at++ = static_cast<char>('0' + cents % 10);
+  return at;
+}
+
+void Money::append_to(std::string& out) const {
+  char text[kMaxTextSize];
+  out.append(text, write_text(text));
+}
+
 namespace {
 
 // The cents of `text` when it has the usual shape of an amount, "-"? digits ("." 1 or 2 digits)?,

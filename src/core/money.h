@@ -7,6 +7,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -42,6 +43,15 @@ class Money {
 
   // "283.13", "-0.01", "0.00": always two decimals, no grouping.
   std::string to_string() const;
+
+  // The longest text to_string() gives: a sign, the dollars' digits (at most 20), the point and
+  // the two cents.
+  static constexpr std::size_t kMaxTextSize = 24;
+  // The text of to_string() written at `at`, which has room for kMaxTextSize characters; returns
+  // the end of what was written. For writers that put money straight into their output.
+  char* write_text(char* at) const;
+  // The text of to_string() appended to `out`, with no string built in between.
+  void append_to(std::string& out) const;
 
   // Parses money text: "755", "755.00", "3015.5", "-0.01". At most two decimals.
   static Result<Money> parse(std::string_view text);

@@ -78,6 +78,30 @@ TEST(Money, ToString) {
   EXPECT_EQ(Money::from_dollars(755).to_string(), "755.00");
 }
 
+// The writers beside to_string give its text exactly. Worked by hand: 28313 cents is 283 dollars
+// and 13 cents; -1 cent is "-0.01"; INT64_MIN cents, -9223372036854775808, is 92233720368547758
+// dollars and 08 cents, with a sign.
+TEST(Money, AppendToAndWriteTextGiveToStringsText) {
+  std::string out = "amount ";
+  Money::from_cents(28313).append_to(out);
+  out += ' ';
+  Money::from_cents(-1).append_to(out);
+  EXPECT_EQ(out, "amount 283.13 -0.01");
+
+  char text[Money::kMaxTextSize];
+  const Money lowest = Money::from_cents(std::numeric_limits<std::int64_t>::min());
+  EXPECT_EQ(std::string(text, lowest.write_text(text)), "-92233720368547758.08");
+  const Money highest = Money::from_cents(std::numeric_limits<std::int64_t>::max());
+  EXPECT_EQ(std::string(text, highest.write_text(text)), "92233720368547758.07");
+  EXPECT_EQ(std::string(text, Money().write_text(text)), "0.00");
+}
+
+RC_GTEST_PROP(MoneyProperty, AppendToEqualsToString, (std::int64_t cents)) {
+  std::string out;
+  Money::from_cents(cents).append_to(out);
+  RC_ASSERT(out == Money::from_cents(cents).to_string());
+}
+
 TEST(Money, OverflowIsReportedNeverWrapped) {
   const Money big = Money::from_cents(std::numeric_limits<std::int64_t>::max());
   EXPECT_THROW(big + Money::from_cents(1), OverflowError);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <charconv>
 #include <iterator>
 #include <limits>
 #include <string_view>
+#include <variant>
 
 namespace plateau::engine {
 
@@ -46,9 +48,9 @@ void append_grouped(std::string& out, std::string_view plain, std::size_t min_de
 // "$877.50", "$283.125" (en) or "877,50 $" (fr): at least two decimals, more when the exact value
 // needs them.
 struct Dollars {
-  explicit Dollars(const Rational& exact) : plain(exact.to_decimal()) {}
-  explicit Dollars(Money amount) : plain(amount.to_string()) {}
-  std::string plain;  // "877.5", "283.125": the decimal text before grouping
+  explicit Dollars(const Rational& exact) : value(exact) {}
+  explicit Dollars(Money amount) : value(amount) {}
+  std::variant<Money, Rational> value;  // money as it is paid, or an exact amount before its rounding
 };
 
 // "1.5", "1,5": a multiplier or another exact number, as many decimals as it needs.
@@ -87,19 +89,45 @@ struct RoundedResult {
   Money amount;
 };
 
-// One sentence being appended to `out`, in `lang`: text as it is, whole numbers, and the values
-// above. Nothing is built aside: every part goes straight to `out`.
+// Whether `text` holds a character some output escapes: a quote, a backslash, a control character.
+// For the assertion on plateau's own words (unused when assertions are compiled out).
+[[maybe_unused]] bool needs_escaping_somewhere(std::string_view text) {
+  constexpr unsigned char kFirstPrintable = 0x20;
+  return std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < kFirstPrintable || c == '"' || c == '\\';
+  });
+}
+
+// One sentence being appended to `out`, in `lang`: plateau's own words, the texts it was given,
+// whole numbers, and the values above. Nothing is built aside: every part goes straight to `out`.
+//
+// The kind of text says how it is written. plateau's own words are string literals (const char*)
+// and hold no character an output escapes: they, and the numbers, are written as they are, never
+// scanned. A text given to plateau, an agreement's names and citations or the input's words, comes
+// as a std::string or string_view and goes through `append_given`, which escapes it for the output
+// (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(std::string& out, const std::string& lang) : out_(out), lang_(lang), fr_(french(lang)) {}
+  Sentence(std::string& out, const std::string& lang, AppendGivenText append_given)
+      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given) {}
 
   bool fr() const { return fr_; }
   const std::string& lang() const { return lang_; }
   // The colon of "Daily rate, Tue 2009-04-07: ", with its space before in French.
-  std::string_view colon() const { return fr_ ? " : " : ": "; }
+  const char* colon() const { return fr_ ? " : " : ": "; }
 
-  Sentence& operator<<(std::string_view text) {
+  Sentence& operator<<(const char* own_words) {
+    const std::string_view text(own_words);
+    assert(!needs_escaping_somewhere(text));
     out_ += text;
+    return *this;
+  }
+  Sentence& operator<<(std::string_view given) {
+    append_given_(out_, given);
+    return *this;
+  }
+  Sentence& operator<<(Date date) {
+    append_date(out_, date);
     return *this;
   }
   Sentence& operator<<(std::int64_t whole) {
@@ -112,7 +140,12 @@ class Sentence {
 
   Sentence& operator<<(const Dollars& dollars) {
     if (!fr_) out_ += '$';
-    append_grouped(out_, dollars.plain, kCents, fr_);
+    if (const Money* amount = std::get_if<Money>(&dollars.value)) {
+      char plain[Money::kMaxTextSize];  // "877.50": the decimal text before grouping, with no string built
+      append_grouped(out_, std::string_view(plain, amount->write_text(plain)), kCents, fr_);
+    } else {
+      append_grouped(out_, std::get<Rational>(dollars.value).to_decimal(), kCents, fr_);
+    }
     if (fr_) out_ += " $";
     return *this;
   }
@@ -135,14 +168,12 @@ class Sentence {
     return *this << Number{Rational(minutes, kMinutesPerHour)} << " h";
   }
   Sentence& operator<<(const Day& day) {
-    static constexpr std::array<std::string_view, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
+    // Sunday first, as Weekday::c_encoding() counts. The English names are weekday_short_name's,
+    // here as literals: plateau's own words, not a string built for each date.
+    static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
+    static constexpr std::array<const char*, 7> kEnglish = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     const Weekday weekday = weekday_of(day.date);
-    if (fr_) {
-      out_ += kFrench[weekday.c_encoding()];
-    } else {
-      out_ += weekday_short_name(weekday);
-    }
-    return *this << " " << to_string(day.date);
+    return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
   }
   Sentence& operator<<(const Cite& cite) {
     if (cite.citation.article.empty()) return *this;
@@ -157,6 +188,7 @@ class Sentence {
   std::string& out_;
   const std::string& lang_;
   bool fr_;
+  AppendGivenText append_given_;
 };
 
 void append_label(Sentence& s, const PayLine& line) {
@@ -210,34 +242,37 @@ void append_base_formula(Sentence& s, const PayLine& line) {
   }
 }
 
-std::string_view payer_words(agreement::Payer payer, bool fr) {
+const char* payer_words(agreement::Payer payer, bool fr) {
   if (payer == agreement::Payer::producer) return fr ? "à la charge du producteur" : "paid by the producer";
   return fr ? "retenue sur la paie" : "deducted from pay";
 }
 
 }  // namespace
 
+void append_as_is(std::string& out, std::string_view text) { out += text; }
+
 std::string explain_money(Money amount, const std::string& lang) {
   std::string out;
-  Sentence(out, lang) << Dollars(amount);
+  Sentence(out, lang, append_as_is) << Dollars(amount);
   return out;
 }
 
 std::string explain_hours(Duration duration, const std::string& lang) {
   std::string out;
-  Sentence(out, lang) << Hours{duration};
+  Sentence(out, lang, append_as_is) << Hours{duration};
   return out;
 }
 
 std::string line_label(const PayLine& line, const std::string& lang) {
   std::string out;
-  Sentence s(out, lang);
+  Sentence s(out, lang, append_as_is);
   append_label(s, line);
   return out;
 }
 
-void append_explanation(const PayLine& line, const std::string& lang, std::string& out) {
-  Sentence s(out, lang);
+void append_explanation(const PayLine& line, const std::string& lang, std::string& out,
+                        AppendGivenText append_given) {
+  Sentence s(out, lang, append_given);
   const bool fr = s.fr();
   // "Overtime ×2, Tue 2009-04-07: "
   const auto start = [&]() -> Sentence& {
@@ -321,8 +356,9 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
   }
 }
 
-void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out) {
-  Sentence s(out, lang);
+void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out,
+                        AppendGivenText append_given) {
+  Sentence s(out, lang, append_given);
   const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
     s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()
@@ -354,8 +390,9 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
   return "";
 }
 
-void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out) {
-  Sentence s(out, lang);
+void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out,
+                        AppendGivenText append_given) {
+  Sentence s(out, lang, append_given);
   const bool fr = s.fr();
   s << contribution.name->in(lang);
   const auto paid_by_and_cite = [&] {
@@ -368,7 +405,7 @@ void append_explanation(const Contribution& contribution, const std::string& lan
       const bool several = contribution.days > 1;
       s << contribution.days << (fr ? (several ? " jours" : " jour") : (several ? " days" : " day"));
     };
-    s << (fr ? ", semaine du " : ", week of ") << to_string(*contribution.week) << s.colon();
+    s << (fr ? ", semaine du " : ", week of ") << *contribution.week << s.colon();
     switch (contribution.fee_kind) {
       case agreement::PermitFeeKind::per_day_capped_weekly: {
         const Money uncapped = contribution.fee * contribution.days;
@@ -423,8 +460,9 @@ void append_explanation(const Contribution& contribution, const std::string& lan
   paid_by_and_cite();
 }
 
-void append_explanation(const Tax& tax, const std::string& lang, std::string& out) {
-  Sentence s(out, lang);
+void append_explanation(const Tax& tax, const std::string& lang, std::string& out,
+                        AppendGivenText append_given) {
+  Sentence s(out, lang, append_given);
   const bool fr = s.fr();
   if (tax.code == "gst") {
     s << (fr ? "TPS" : "GST");
@@ -439,7 +477,7 @@ void append_explanation(const Tax& tax, const std::string& lang, std::string& ou
     s << Dollars(tax.base);
   }
   s << RoundedResult{tax.base.dollars() * tax.rate, tax.amount};
-  s << (fr ? ", taux en vigueur le " : ", rate in force on ") << to_string(tax.date);
+  s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
   s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
 }
 

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <string>
+#include <string_view>
 
 #include "engine/pay.h"
 
@@ -29,12 +30,22 @@ std::string explain(const Contribution& contribution, const std::string& lang);
 // rate in force on 2009-06-13, paid by the producer (…)"
 std::string explain(const Tax& tax, const std::string& lang);
 
+// How a sentence writes a text given to plateau (an agreement's names and citations, the input's
+// words) into its output: as it is, or escaped for the output's format. plateau's own words and
+// numbers never need escaping and are written as they are.
+using AppendGivenText = void (*)(std::string& out, std::string_view text);
+void append_as_is(std::string& out, std::string_view text);
+
 // The same sentences, appended to `out`: writers of many lines (pay_json) put them straight into
-// their output instead of building a string for each.
-void append_explanation(const PayLine& line, const std::string& lang, std::string& out);
-void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out);
-void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out);
-void append_explanation(const Tax& tax, const std::string& lang, std::string& out);
+// their output instead of building a string for each, escaping the given texts with `append_given`.
+void append_explanation(const PayLine& line, const std::string& lang, std::string& out,
+                        AppendGivenText append_given = append_as_is);
+void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out,
+                        AppendGivenText append_given = append_as_is);
+void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out,
+                        AppendGivenText append_given = append_as_is);
+void append_explanation(const Tax& tax, const std::string& lang, std::string& out,
+                        AppendGivenText append_given = append_as_is);
 
 // "guild", "institution financière", … in `lang`.
 std::string payee_name(agreement::Payee payee, const std::string& lang);

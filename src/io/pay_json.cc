@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <cassert>
 #include <cstdint>
+#include <charconv>
 #include <cstring>
+#include <limits>
 #include <string_view>
 
 #include "engine/explain.h"
@@ -18,33 +20,66 @@ using engine::PayLine;
 const std::string& citation_text(const agreement::Citation& citation) { return citation.article; }
 
 constexpr unsigned char kFirstPrintable = 0x20;  // below: control characters, which JSON escapes
+constexpr std::size_t kLongestEscape = 6;        // "\u001f"
 
 bool needs_escape(char c) {
   return static_cast<unsigned char>(c) < kFirstPrintable || c == '"' || c == '\\';
 }
 
-// Whether any of the 8 bytes of `word` needs escaping, all tested at once. `below(x, n)` is non-zero
-// exactly when some byte of x is below n (n ≤ 0x80): subtracting n sets the top bit of such a byte,
-// and `& ~x` drops bytes whose top bit was already set, so UTF-8 bytes never count. A byte equals c
-// where `word ^ (c in every byte)` has a zero byte, one below 1.
-bool any_needs_escape(std::uint64_t word) {
-  constexpr std::uint64_t kOnes = ~std::uint64_t{0} / 0xff;  // 0x0101…01: one in every byte
-  constexpr std::uint64_t kTops = kOnes << 7;                  // 0x8080…80: every byte's top bit
-  const auto below = [](std::uint64_t x, unsigned char n) { return (x - kOnes * n) & ~x & kTops; };
-  const auto equal = [&](unsigned char c) { return below(word ^ (kOnes * c), 1); };
-  return (below(word, kFirstPrintable) | equal('"') | equal('\\')) != 0;
+// Sixteen bytes tested at once: GCC's and Clang's vector extensions, one SSE2 register on x86-64
+// (emulated with plain integers where there is no vector unit, still correct).
+using Bytes16 = unsigned char __attribute__((vector_size(16)));
+constexpr std::size_t kBlock = sizeof(Bytes16);
+
+// Whether any of the 16 bytes at `bytes` needs escaping. Bytes are unsigned: UTF-8 bytes, 0x80 and
+// above, never count.
+bool block_needs_escape(const char* bytes) {
+  Bytes16 block;
+  std::memcpy(&block, bytes, kBlock);
+  const auto flagged = (block < kFirstPrintable) | (block == '"') | (block == '\\');  // 0xff where one does
+  std::uint64_t halves[2];
+  std::memcpy(halves, &flagged, sizeof halves);
+  return (halves[0] | halves[1]) != 0;
 }
 
-// The position of the first character of `text` that JSON escapes, or text.size(): eight bytes a
-// step, then one at a time from the word that has one.
+// The position of the first character of `text` that JSON escapes, or text.size(): sixteen bytes a
+// step, the last few through a block padded with spaces, then one at a time from the block that
+// has one (escapes are rare: plateau's texts and most names have none).
 std::size_t find_needs_escape(std::string_view text, std::size_t from = 0) {
   std::size_t i = from;
-  for (std::uint64_t word = 0; i + sizeof word <= text.size(); i += sizeof word) {
-    std::memcpy(&word, text.data() + i, sizeof word);
-    if (any_needs_escape(word)) break;
+  for (; i + kBlock <= text.size(); i += kBlock) {
+    if (block_needs_escape(text.data() + i)) break;
+  }
+  if (i + kBlock > text.size() && i < text.size()) {  // fewer than 16 left
+    char padded[kBlock];
+    std::memset(padded, ' ', kBlock);
+    std::memcpy(padded, text.data() + i, text.size() - i);
+    if (!block_needs_escape(padded)) return text.size();
   }
   while (i < text.size() && !needs_escape(text[i])) ++i;
   return i;
+}
+
+// The escape sequence for a character JSON escapes ('"', '\\', a control character), written into
+// `buffer`: "\\\"", "\\n", "\\u001f".
+std::string_view escape_sequence(unsigned char c, char (&buffer)[kLongestEscape]) {
+  switch (c) {
+    case '"': return "\\\"";
+    case '\\': return "\\\\";
+    case '\n': return "\\n";
+    case '\r': return "\\r";
+    case '\t': return "\\t";
+    default: {
+      static constexpr char kHex[] = "0123456789abcdef";
+      buffer[0] = '\\';
+      buffer[1] = 'u';
+      buffer[2] = '0';
+      buffer[3] = '0';
+      buffer[4] = kHex[c >> 4];
+      buffer[5] = kHex[c & 0xf];
+      return {buffer, kLongestEscape};
+    }
+  }
 }
 
 // `text` escaped for a JSON string, without the quotes.
@@ -53,52 +88,34 @@ void append_escaped(std::string& out, std::string_view text) {
   for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
     out.append(text, plain_from, i - plain_from);
     plain_from = i + 1;
-    const auto c = static_cast<unsigned char>(text[i]);
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default: {
-        static constexpr char kHex[] = "0123456789abcdef";
-        out += "\\u00";
-        out += kHex[c >> 4];
-        out += kHex[c & 0xf];
-      }
-    }
+    char buffer[kLongestEscape];
+    out += escape_sequence(static_cast<unsigned char>(text[i]), buffer);
   }
   out.append(text, plain_from, text.size() - plain_from);
 }
 
-// Escapes the text appended to `out` from `from` on, in place. Usually no character needs it, and
-// nothing moves.
-void escape_from(std::string& out, std::size_t from) {
-  const std::size_t first = find_needs_escape(out, from);
-  if (first == out.size()) return;
-  const std::string rest = out.substr(first);
-  out.resize(first);
-  append_escaped(out, rest);
-}
-
-// Appends JSON to a string as it goes: keys are plateau's own names (no escaping needed), values
-// are escaped as they are copied in, and explanations are written straight into the output and
-// escaped there, with no temporary strings.
+// Appends JSON to a string as it goes. Keys are plateau's own names, and money, dates, decimals and
+// codes plateau's own text: none holds a character JSON escapes, and they are copied as they are.
+// Texts from the agreement or the input are escaped as they are copied in.
+//
+// The pieces are written through a pointer into room made at the end of the string ahead of time,
+// a chunk at a time: one comparison per piece instead of an std::string append (a call, a capacity
+// check, a call to memcpy) and, for the pieces built in place, a resize that zero-fills them first.
+// Before anything else appends to the string (the explanations), the room not written is given
+// back, so that the string ends where the JSON does.
 class JsonOut {
  public:
   explicit JsonOut(std::string& out) : out_(out) {}
+  JsonOut(const JsonOut&) = delete;
+  JsonOut& operator=(const JsonOut&) = delete;
+  ~JsonOut() { give_back_room(); }
 
   void key(std::string_view name) {
     comma();
-    // One append for `"name": `: the key and its punctuation, without a capacity check per byte.
-    const std::size_t at = out_.size();
-    out_.resize(at + name.size() + kKeyPunctuation);
-    char* p = out_.data() + at;
-    *p++ = '"';
-    p = std::copy(name.begin(), name.end(), p);
-    *p++ = '"';
-    *p++ = ':';
-    *p = ' ';
+    room_for(name.size() + kKeyPunctuation);
+    put('"');
+    put(name);
+    put("\": ");
     after_key_ = true;
   }
   void field(std::string_view name, std::string_view value) {
@@ -106,57 +123,84 @@ class JsonOut {
     value_string(value);
   }
   // A string field whose text plateau wrote itself and that never holds a character JSON escapes:
-  // money, dates, decimals, plateau's own codes. It is copied without looking for one.
+  // plateau's own codes. It is copied without looking for one.
   void field_verbatim(std::string_view name, std::string_view value) {
     assert(find_needs_escape(value) == value.size());
     key(name);
     after_key_ = false;
-    const std::size_t at = out_.size();
-    out_.resize(at + value.size() + 2);
-    char* p = out_.data() + at;
-    *p++ = '"';
-    p = std::copy(value.begin(), value.end(), p);
-    *p = '"';
+    room_for(value.size() + kQuotes);
+    put('"');
+    put(value);
+    put('"');
     first_ = false;
   }
-  // A JSON number, written as given.
-  void field_number(std::string_view name, std::string_view digits) {
+  // Money, "283.13", as a string field.
+  void field(std::string_view name, Money amount) {
     key(name);
-    comma();
-    out_ += digits;
+    after_key_ = false;
+    room_for(Money::kMaxTextSize + kQuotes);
+    put('"');
+    at_ = amount.write_text(at_);
+    put('"');
+    first_ = false;
+  }
+  // A date, "2009-03-02", as a string field.
+  void field(std::string_view name, Date date) {
+    key(name);
+    after_key_ = false;
+    room_for(kMaxDateTextSize + kQuotes);
+    put('"');
+    at_ = write_date(at_, date);
+    put('"');
+    first_ = false;
+  }
+  // A whole number, as a JSON number.
+  void field_number(std::string_view name, std::int64_t whole) {
+    key(name);
+    after_key_ = false;
+    constexpr std::size_t kMaxDigits = std::numeric_limits<std::int64_t>::digits10 + 2;  // every digit and a sign
+    room_for(kMaxDigits);
+    at_ = std::to_chars(at_, room_end_, whole).ptr;
     first_ = false;
   }
   void value_string(std::string_view value) {
     comma();
-    append_json_string(out_, value);
+    room_for(value.size() + kQuotes);
+    put('"');
+    put_escaped(value);
+    put('"');
     first_ = false;
   }
-  // A string field whose text `write(out)` appends straight to the output; it is then escaped in
-  // place, with no string built for it.
-  template <typename Write>
-  void field_written(std::string_view name, const Write& write) {
-    key(name);
-    comma();
-    out_ += '"';
-    const std::size_t text_start = out_.size();
-    write(out_);
-    escape_from(out_, text_start);
-    out_ += '"';
-    first_ = false;
-  }
-  // The field "explanation": the sentence of a line, allowance, contribution or tax in `lang`.
+  // The field "explanation": the sentence of a line, allowance, contribution or tax in `lang`,
+  // appended straight to the string, with no string built for it. Only the texts the sentence is
+  // given (names, citations) are escaped; its own words and numbers never need it.
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
-    field_written("explanation", [&](std::string& out) { engine::append_explanation(item, lang, out); });
+    key("explanation");
+    after_key_ = false;
+    room_for(1);
+    put('"');
+    give_back_room();
+    engine::append_explanation(item, lang, out_, append_escaped);
+    room_for(1);
+    put('"');
+    first_ = false;
   }
   void open(char bracket) {
     comma();
-    out_ += bracket;
+    room_for(1);
+    put(bracket);
     first_ = true;
   }
   void close(char bracket) {
-    out_ += bracket;
+    room_for(1);
+    put(bracket);
     first_ = false;
+  }
+  // The newline after a batch's JSON: one line per batch in a stream.
+  void end_line() {
+    room_for(1);
+    put('\n');
   }
 
  private:
@@ -165,24 +209,69 @@ class JsonOut {
       after_key_ = false;
       return;
     }
-    if (!first_) out_ += ", ";
+    if (!first_) {
+      room_for(2);
+      put(", ");
+    }
   }
+
+  // Makes room for `size` more bytes at at_: the put functions below write without looking.
+  void room_for(std::size_t size) {
+    if (static_cast<std::size_t>(room_end_ - at_) < size) make_room(size);
+  }
+  // Out of line: the rare case, so that room_for stays small enough to be inlined everywhere.
+  [[gnu::noinline]] void make_room(std::size_t size) {
+    const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
+    out_.resize(written + std::max(size, kRoomChunk));
+    at_ = out_.data() + written;
+    room_end_ = out_.data() + out_.size();
+  }
+  // Cuts the string to what was written; the next piece makes room again.
+  void give_back_room() {
+    if (at_ == nullptr) return;
+    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
+    at_ = room_end_ = nullptr;
+  }
+  void put(char c) { *at_++ = c; }
+  void put(std::string_view text) { at_ = std::copy(text.begin(), text.end(), at_); }
+  // `text` escaped for a JSON string: room for text.size() bytes is there already; an escape
+  // sequence, longer than its character, makes room for itself.
+  void put_escaped(std::string_view text) {
+    std::size_t plain_from = 0;  // the start of a run of characters written as they are
+    for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
+      put(text.substr(plain_from, i - plain_from));
+      plain_from = i + 1;
+      char buffer[kLongestEscape];
+      const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
+      room_for(sequence.size() + text.size() - plain_from + kQuotes);
+      put(sequence);
+    }
+    put(text.substr(plain_from));
+  }
+
   static constexpr std::size_t kKeyPunctuation = 4;  // the quotes around a key, ':' and ' '
+  static constexpr std::size_t kQuotes = 2;          // around a string value
+  // The room made at a time: enough for the fields of a pay line or a contribution before its
+  // explanation, little enough that zero-filling it is a few wide stores.
+  static constexpr std::size_t kRoomChunk = 256;
+
   std::string& out_;
+  char* at_ = nullptr;        // where the next byte goes; null when no room is made
+  char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
   bool first_ = true;
   bool after_key_ = false;
 };
 
 void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.open('{');
-  json.field_verbatim("date", to_string(line.date));
+  json.field("date", line.date);
   json.field_verbatim("code", engine::to_string(line.code));
   if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
     json.field_verbatim("multiplier", line.multiplier.to_decimal());
     json.field_verbatim("rate", line.rate->to_decimal());
   }
-  json.field_verbatim("amount", line.amount.to_string());
+  json.field("amount", line.amount);
   json.field("citation", citation_text(*line.citation));
   json.explanation(line, lang);
   json.close('}');
@@ -192,16 +281,16 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   json.open('{');
   json.field("code", contribution.code);
   if (contribution.week) {
-    json.field_verbatim("week", to_string(*contribution.week));
-    json.field_number("days", std::to_string(contribution.days));
+    json.field("week", *contribution.week);
+    json.field_number("days", contribution.days);
     json.field_verbatim("kind", agreement::to_string(contribution.fee_kind));
-    json.field_verbatim("fee", contribution.fee.to_string());
-    if (contribution.weekly_cap) json.field_verbatim("weekly_cap", contribution.weekly_cap->to_string());
+    json.field("fee", contribution.fee);
+    if (contribution.weekly_cap) json.field("weekly_cap", *contribution.weekly_cap);
   }
-  if (contribution.base) json.field_verbatim("base", contribution.base->to_string());
+  if (contribution.base) json.field("base", *contribution.base);
   if (contribution.rate) json.field_verbatim("rate", contribution.rate->to_decimal());
-  if (contribution.cap) json.field_verbatim("cap", contribution.cap->to_string());
-  json.field_verbatim("amount", contribution.amount.to_string());
+  if (contribution.cap) json.field("cap", *contribution.cap);
+  json.field("amount", contribution.amount);
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
   json.field("citation", citation_text(*contribution.citation));
@@ -213,9 +302,9 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.open('{');
   json.field("code", tax.code);
   json.field("on", tax.on);
-  json.field_verbatim("base", tax.base.to_string());
+  json.field("base", tax.base);
   json.field_verbatim("rate", tax.rate.to_decimal());
-  json.field_verbatim("amount", tax.amount.to_string());
+  json.field("amount", tax.amount);
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
   json.field("citation", citation_text(*tax.citation));
@@ -266,14 +355,14 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.open('[');
     for (const auto& line : person.lines) write_line(json, line, lang);
     json.close(']');
-    json.field_verbatim("gross", person.gross.to_string());
+    json.field("gross", person.gross);
     json.key("allowances");
     json.open('[');
     for (const auto& allowance : person.allowances) {
       json.open('{');
-      json.field_verbatim("date", to_string(allowance.date));
+      json.field("date", allowance.date);
       json.field_verbatim("code", engine::to_string(allowance.code));
-      json.field_verbatim("amount", allowance.amount.to_string());
+      json.field("amount", allowance.amount);
       json.field("currency", allowance.currency);
       json.field("citation", citation_text(*allowance.citation));
       json.explanation(allowance, lang);
@@ -288,12 +377,12 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.open('[');
     for (const auto& tax : person.taxes) write_tax(json, tax, lang);
     json.close(']');
-    json.field_verbatim("net_pay", person.net_pay.to_string());
+    json.field("net_pay", person.net_pay);
     json.key("findings");
     json.open('[');
     for (const auto& finding : person.findings) {
       json.open('{');
-      json.field_verbatim("date", to_string(finding.date));
+      json.field("date", finding.date);
       json.field("code", finding.code);
       json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
@@ -309,14 +398,14 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
   for (const auto& remittance : pay.remittances) {
     json.open('{');
     json.field_verbatim("paid_to", agreement::to_string(remittance.paid_to));
-    json.field_verbatim("amount", remittance.amount.to_string());
+    json.field("amount", remittance.amount);
     json.key("items");
     json.open('[');
     for (const auto& item : remittance.items) {
       json.open('{');
       json.field("code", item.code);
       if (!item.on.empty()) json.field("on", item.on);
-      json.field_verbatim("amount", item.amount.to_string());
+      json.field("amount", item.amount);
       json.close('}');
     }
     json.close(']');
@@ -325,11 +414,11 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
   json.close(']');
   json.key("totals");
   json.open('{');
-  json.field_verbatim("gross", pay.total_gross.to_string());
-  json.field_verbatim("net_pay", pay.total_net_pay.to_string());
+  json.field("gross", pay.total_gross);
+  json.field("net_pay", pay.total_net_pay);
   json.close('}');
   json.close('}');
-  out += '\n';
+  json.end_line();
 }
 
 }  // namespace plateau::io

@@ -41,27 +41,14 @@ Result<Date> parse_date(std::string_view text) {
 }
 
 std::string to_string(Date date) {
-  constexpr int kLastFourDigitYear = 9999;
-  const int year = static_cast<int>(date.year());
-  if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, without printf
-    const auto month = static_cast<unsigned>(date.month());
-    const auto day = static_cast<unsigned>(date.day());
-    const char text[] = {static_cast<char>('0' + year / 1000), static_cast<char>('0' + year / 100 % 10),
-                         static_cast<char>('0' + year / 10 % 10), static_cast<char>('0' + year % 10), '-',
-                         static_cast<char>('0' + month / 10), static_cast<char>('0' + month % 10), '-',
-                         static_cast<char>('0' + day / 10), static_cast<char>('0' + day % 10)};
-    return std::string(text, sizeof text);
-  }
-  char buffer[16];
-  std::snprintf(buffer, sizeof buffer, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
-  return buffer;
+  char text[kMaxDateTextSize];
+  return std::string(text, write_date(text, date));
 }
 
 char* write_date(char* at, Date date) {
   constexpr int kLastFourDigitYear = 9999;
   const int year = static_cast<int>(date.year());
-  if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, as in to_string
+  if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, without printf
     const auto month = static_cast<unsigned>(date.month());
     const auto day = static_cast<unsigned>(date.day());
     *at++ = static_cast<char>('0' + year / 1000);
@@ -76,8 +63,10 @@ char* write_date(char* at, Date date) {
     *at++ = static_cast<char>('0' + day % 10);
     return at;
   }
-  const std::string text = to_string(date);
-  return std::copy(text.begin(), text.end(), at);
+  char text[kMaxDateTextSize];
+  const int length = std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
+                                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  return std::copy(text, text + length, at);
 }
 
 void append_date(std::string& out, Date date) {

@@ -27,25 +27,12 @@ Money Money::operator*(std::int64_t count) const {
 }
 
 std::string Money::to_string() const {
-  // Straight from the cents: "-1234.05". The magnitude of INT64_MIN still fits in uint64.
-  const bool negative = cents_ < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
-  constexpr auto kPerDollar = static_cast<std::uint64_t>(kCentsPerDollar);
-  const std::uint64_t whole = magnitude / kPerDollar;
-  const std::uint64_t cents = magnitude % kPerDollar;
-  char buffer[std::numeric_limits<std::uint64_t>::digits10 + 5];
-  char* at = buffer;
-  if (negative) *at++ = '-';
-  at = std::to_chars(at, std::end(buffer), whole).ptr;
-  *at++ = '.';
-  *at++ = static_cast<char>('0' + cents / 10);
-  *at++ = static_cast<char>('0' + cents % 10);
-  return std::string(buffer, at);
+  char text[kMaxTextSize];
+  return std::string(text, write_text(text));
 }
 
 char* Money::write_text(char* at) const {
-  // As to_string: straight from the cents, the magnitude of INT64_MIN in uint64.
+  // Straight from the cents: "-1234.05". The magnitude of INT64_MIN still fits in uint64.
   const bool negative = cents_ < 0;
   const std::uint64_t magnitude =
       negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);

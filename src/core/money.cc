@@ -65,9 +65,11 @@ std::optional<std::int64_t> plain_amount_in_cents(std::string_view text) {
   const auto digit = [&](std::size_t at) { return at < text.size() && text[at] >= '0' && text[at] <= '9'; };
   const std::size_t integer_start = i;
   std::int64_t cents = 0;
-  while (digit(i)) cents = cents * 10 + (text[i++] - '0');
-  const std::size_t integer_digits = i - integer_start;
-  if (integer_digits == 0 || integer_digits > kMaxIntegerDigits) return std::nullopt;
+  while (digit(i)) {
+    if (i - integer_start == kMaxIntegerDigits) return std::nullopt;  // before a digit could overflow
+    cents = cents * 10 + (text[i++] - '0');
+  }
+  if (i == integer_start) return std::nullopt;
   int decimals = 0;
   if (i < text.size()) {
     if (text[i++] != '.') return std::nullopt;

@@ -16,6 +16,7 @@
 #include "agreement/registry.h"
 #include "agreement/test_support.h"
 #include "engine/compute.h"
+#include "engine/timecards.h"
 
 namespace plateau::engine {
 namespace {
@@ -384,6 +385,38 @@ TEST(Findings, MessagesKeptAsFiguresAreWrittenAfterTheBatchIsGone) {
       << turnaround->message.in("en");
   EXPECT_EQ(turnaround->message.in("fr").rfind("Période de repos de 9.00 h entre la fin 2009-05-04 19:00 et l'appel 2009-05-05 04:00", 0), 0u)
       << turnaround->message.in("fr");
+}
+
+// The zone kept from the last batch is given again only for the same name. Worked by hand: on
+// 2009-05-04 Toronto keeps EDT (UTC−4) and Vancouver PDT (UTC−7), so noon on the wall clock is
+// 16:00 UTC in Toronto and 19:00 UTC in Vancouver, 180 min later.
+TEST(ProductionZone, TheKeptZoneIsGivenAgainOnlyForTheSameName) {
+  const Date day{std::chrono::year{2009}, std::chrono::May, std::chrono::day{4}};
+  const ClockTime noon = ClockTime::at(day, std::chrono::hours(12));
+  const Instant utc_midnight = std::chrono::sys_days{day};
+
+  auto toronto = production_zone("America/Toronto");
+  ASSERT_TRUE(toronto) << toronto.error().message;
+  const TimeZone* kept = *toronto;
+  EXPECT_EQ(kept->name(), "America/Toronto");
+  ASSERT_TRUE(kept->instant(noon));
+  EXPECT_EQ(*kept->instant(noon) - utc_midnight, std::chrono::hours(16));
+  auto again = production_zone("America/Toronto");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, kept);
+
+  auto vancouver = production_zone("America/Vancouver");
+  ASSERT_TRUE(vancouver) << vancouver.error().message;
+  EXPECT_EQ((*vancouver)->name(), "America/Vancouver");
+  ASSERT_TRUE((*vancouver)->instant(noon));
+  EXPECT_EQ(*(*vancouver)->instant(noon) - utc_midnight, std::chrono::hours(19));
+
+  // A name the database does not know is an error, and leaves the kept zone as it was.
+  EXPECT_FALSE(production_zone("Nowhere/Atlantis"));
+  auto after_error = production_zone("America/Vancouver");
+  ASSERT_TRUE(after_error);
+  EXPECT_EQ(*after_error, *vancouver);
+  EXPECT_EQ(*(*after_error)->instant(noon) - utc_midnight, std::chrono::hours(19));
 }
 
 }  // namespace

@@ -394,14 +394,14 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
     return fail("production.production_type: \"" + batch.production.production_type + "\" is not a production type of " +
                 agreement.id + "; expected one of " + list_names(agreement.production_types));
   }
-  auto zone = TimeZone::named(batch.production.time_zone);
+  auto zone = production_zone(batch.production.time_zone);
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
 
   ClassificationsFound classifications(agreement);
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, *zone, out, classifications, c);
+    auto person = normalize_person(agreement, batch, **zone, out, classifications, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});
@@ -410,6 +410,18 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
     out.crew.push_back(std::move(*person));
   }
   return out;
+}
+
+Result<const TimeZone*> production_zone(std::string_view name) {
+  // Thread-local: a TimeZone remembers offsets as it is used, so one kept object is never shared
+  // between threads.
+  thread_local std::optional<TimeZone> last;
+  if (!last || last->name() != name) {
+    auto zone = TimeZone::named(name);
+    if (!zone) return tl::unexpected(zone.error());
+    last = std::move(*zone);
+  }
+  return &*last;
 }
 
 std::string crew_path(std::size_t crew_index) { return "crew[" + std::to_string(crew_index) + "]"; }

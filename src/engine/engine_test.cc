@@ -419,5 +419,41 @@ TEST(ProductionZone, TheKeptZoneIsGivenAgainOnlyForTheSameName) {
   EXPECT_EQ(*(*after_error)->instant(noon) - utc_midnight, std::chrono::hours(19));
 }
 
+// Normalising walks the holidays and the work weeks alongside the days, in date order, whatever
+// the order the days were given in. Worked by hand: weeks start on Sunday (the default);
+// 2009-05-17 and 2009-05-24 are Sundays and Monday 2009-05-18 is Victoria Day. Given 19, 24, 18,
+// 17, the days run 17, 18, 19 (a week from the 17th, days 1–3) then 24 (exactly 7 days after the
+// 17th: a new week, day 1); only the 18th is a holiday.
+TEST(Normalize, HolidaysAndWeeksFollowTheDaysInDateOrder) {
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-19", "07:00", "17:00"),
+                                                   work_day("2009-05-24", "07:00", "17:00"),
+                                                   work_day("2009-05-18", "07:00", "17:00"),
+                                                   work_day("2009-05-17", "07:00", "17:00")})});
+  const auto normalized = normalize(batch, registry());
+  ASSERT_TRUE(normalized) << normalized.error().message;
+  ASSERT_EQ(normalized->crew.size(), 1u);
+  const PersonTimecards& person = normalized->crew[0];
+  ASSERT_EQ(person.days.size(), 4u);
+  const std::vector<Date> dates = {d("2009-05-17"), d("2009-05-18"), d("2009-05-19"), d("2009-05-24")};
+  const std::vector<Date> week_starts = {d("2009-05-17"), d("2009-05-17"), d("2009-05-17"), d("2009-05-24")};
+  const std::vector<int> ordinals = {1, 2, 3, 1};
+  for (std::size_t i = 0; i < person.days.size(); ++i) {
+    EXPECT_EQ(person.days[i].date, dates[i]) << i;
+    EXPECT_EQ(person.days[i].week_start, week_starts[i]) << i;
+    EXPECT_EQ(person.days[i].ordinal_in_week, ordinals[i]) << i;
+  }
+  ASSERT_NE(person.days[1].holiday, nullptr);
+  EXPECT_EQ(person.days[1].holiday->date, d("2009-05-18"));
+  EXPECT_EQ(person.days[1].holiday->name.in("en"), "Victoria Day");
+  EXPECT_EQ(person.days[0].holiday, nullptr);
+  EXPECT_EQ(person.days[2].holiday, nullptr);
+  EXPECT_EQ(person.days[3].holiday, nullptr);
+  ASSERT_EQ(person.weeks.size(), 2u);
+  EXPECT_EQ(person.weeks[0].start, d("2009-05-17"));
+  EXPECT_EQ(person.weeks[0].days_worked, 3);
+  EXPECT_EQ(person.weeks[1].start, d("2009-05-24"));
+  EXPECT_EQ(person.weeks[1].days_worked, 1);
+}
+
 }  // namespace
 }  // namespace plateau::engine

@@ -303,6 +303,12 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   person.meals.reserve(meal_count);  // never reallocated: the days' spans point into it
   person.days.reserve(input.days.size());
   std::optional<std::size_t> previous_worked;  // in person.days
+  // Days come by date, so the batch's holidays (by date too) are walked alongside them: after one
+  // search for the first day, each day's holiday is at or just past the previous day's.
+  const auto holidays_end = normalized.holidays.end();
+  auto next_holiday = order.empty() ? holidays_end
+                                    : std::lower_bound(normalized.holidays.begin(), holidays_end,
+                                                       person.first_listed, HolidayDateOrder{});
   for (const std::size_t index : order) {
     const DayInput& day = input.days[index];
     Timecard card;
@@ -332,13 +338,23 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       }
       previous_worked = person.days.size();
     }
-    card.holiday = normalized.holiday_on(day.date);
+    while (next_holiday != holidays_end && (*next_holiday)->date < day.date) ++next_holiday;
+    card.holiday = next_holiday != holidays_end && (*next_holiday)->date == day.date ? *next_holiday : nullptr;
     person.days.push_back(std::move(card));
   }
   // Work weeks, and each work day's place in its week.
   const std::int64_t weekly_days = agreement.day_rates.weekly_days;
+  // Days come by date: a day less than a week after the latest week's start is in that week, and
+  // takes its start without the calendar arithmetic of finding it.
+  std::chrono::sys_days latest_week_start{};
   for (auto& card : person.days) {
-    card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+    const std::chrono::sys_days day{card.date};
+    if (!person.weeks.empty() && day - latest_week_start < std::chrono::weeks{1}) {
+      card.week_start = person.weeks.back().start;
+    } else {
+      card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+      latest_week_start = std::chrono::sys_days{card.week_start};
+    }
     if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
       WorkWeek week;
       week.start = card.week_start;

@@ -455,5 +455,21 @@ TEST(Normalize, HolidaysAndWeeksFollowTheDaysInDateOrder) {
   EXPECT_EQ(person.weeks[1].days_worked, 1);
 }
 
+// A date given twice is found whether the days come by date (their own order serves) or not (a
+// sorted list of indexes). Worked by hand: 05-05, 05-04, 05-05 sort (stably) to indexes 1, 0, 2,
+// and the third, days[2], repeats days[0]; 05-04, 05-04 are by date, and days[1] repeats days[0].
+TEST(Normalize, ADateGivenTwiceIsFoundInEitherOrder) {
+  const auto day = [](const char* date) { return work_day(date, "07:00", "17:00"); };
+  const Batch given = batch_of({first_ad("E-001", {day("2009-05-05"), day("2009-05-04"), day("2009-05-05")})});
+  const auto unsorted = normalize(given, registry());
+  ASSERT_FALSE(unsorted);
+  EXPECT_EQ(unsorted.error().message.rfind("crew[0].days[2].date: 2009-05-05 is also given at days[0]", 0), 0u)
+      << unsorted.error().message;
+  const auto sorted = normalize(batch_of({first_ad("E-001", {day("2009-05-04"), day("2009-05-04")})}), registry());
+  ASSERT_FALSE(sorted);
+  EXPECT_EQ(sorted.error().message.rfind("crew[0].days[1].date: 2009-05-04 is also given at days[0]", 0), 0u)
+      << sorted.error().message;
+}
+
 }  // namespace
 }  // namespace plateau::engine

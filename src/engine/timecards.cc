@@ -272,24 +272,32 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
-  std::vector<std::size_t> order(input.days.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto by_date = [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; };
-  if (!std::is_sorted(order.begin(), order.end(), by_date)) std::stable_sort(order.begin(), order.end(), by_date);
-  for (std::size_t k = 1; k < order.size(); ++k) {
-    if (input.days[order[k]].date == input.days[order[k - 1]].date) {
-      return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
-                  " is also given at days[" + std::to_string(order[k - 1]) + "]; expected each date once");
+  // Days are mostly given by date: then their own order serves, and no list of indexes is made.
+  const std::size_t day_count = input.days.size();
+  const bool given_by_date = std::is_sorted(input.days.begin(), input.days.end(),
+                                            [](const DayInput& a, const DayInput& b) { return a.date < b.date; });
+  std::vector<std::size_t> sorted;  // indexes in input.days by date, when not given so
+  if (!given_by_date) {
+    sorted.resize(day_count);
+    for (std::size_t i = 0; i < day_count; ++i) sorted[i] = i;
+    const auto by_date = [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; };
+    std::stable_sort(sorted.begin(), sorted.end(), by_date);
+  }
+  const auto order = [&](std::size_t k) { return given_by_date ? k : sorted[k]; };  // the k-th day by date
+  for (std::size_t k = 1; k < day_count; ++k) {
+    if (input.days[order(k)].date == input.days[order(k - 1)].date) {
+      return fail(day_path(c, order(k)) + ".date: " + to_string(input.days[order(k)].date) +
+                  " is also given at days[" + std::to_string(order(k - 1)) + "]; expected each date once");
     }
   }
-  if (!order.empty()) {
-    person.first_listed = input.days[order.front()].date;
-    person.last_listed = input.days[order.back()].date;
+  if (day_count > 0) {
+    person.first_listed = input.days[order(0)].date;
+    person.last_listed = input.days[order(day_count - 1)].date;
   }
   // The engagement: as given, else the days given (a weekly engagement: their whole work weeks).
   if (input.engagement) {
     person.engagement = *input.engagement;
-  } else if (!order.empty()) {
+  } else if (day_count > 0) {
     person.engagement = {person.first_listed, person.last_listed};
     if (person.basis == agreement::Basis::weekly &&
         agreement.interpretations.default_weekly_engagement == agreement::DefaultWeeklyEngagement::whole_weeks) {
@@ -302,14 +310,21 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   for (const auto& day : input.days) meal_count += day.meals.size();
   person.meals.reserve(meal_count);  // never reallocated: the days' spans point into it
   person.days.reserve(input.days.size());
+  if (day_count > 0) {
+    // Room for the work weeks at once: days spanning n days touch at most n / 7 + 2 weeks.
+    constexpr int kDaysInWeek = 7;
+    const int span = days_between(person.first_listed, person.last_listed);
+    person.weeks.reserve(static_cast<std::size_t>(span / kDaysInWeek + 2));
+  }
   std::optional<std::size_t> previous_worked;  // in person.days
   // Days come by date, so the batch's holidays (by date too) are walked alongside them: after one
   // search for the first day, each day's holiday is at or just past the previous day's.
   const auto holidays_end = normalized.holidays.end();
-  auto next_holiday = order.empty() ? holidays_end
+  auto next_holiday = day_count == 0 ? holidays_end
                                     : std::lower_bound(normalized.holidays.begin(), holidays_end,
                                                        person.first_listed, HolidayDateOrder{});
-  for (const std::size_t index : order) {
+  for (std::size_t k = 0; k < day_count; ++k) {
+    const std::size_t index = order(k);
     const DayInput& day = input.days[index];
     Timecard card;
     card.input = &day;

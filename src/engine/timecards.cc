@@ -48,7 +48,8 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
 // agreement's names, normalised ("1 st Assistant Director").
 class ClassificationsFound {
  public:
-  explicit ClassificationsFound(const Agreement& agreement) : agreement_(agreement) {}
+  // Room for `people` names at once: at most one per person, and growing one by one reallocates.
+  ClassificationsFound(const Agreement& agreement, std::size_t people) : agreement_(agreement) { found_.reserve(people); }
 
   // REQUIRES: `typed` outlives this (it is the batch's text).
   const agreement::Classification* find(std::string_view typed) {
@@ -429,7 +430,7 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
 
-  ClassificationsFound classifications(agreement);
+  ClassificationsFound classifications(agreement, batch.crew.size());
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
     auto person = normalize_person(agreement, batch, **zone, out, classifications, c);

@@ -126,6 +126,11 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
     if (same_code == taxed.end()) same_code = taxed.insert(taxed.end(), {&contribution, Money()});
     same_code->second += contribution.amount;
   }
+  // Room for every code's GST and QST at once: growing by two per code moved all the taxes each time.
+  constexpr std::size_t kSalesTaxesPerCode = 2;
+  const auto taxed_codes =
+      std::count_if(taxed.begin(), taxed.end(), [](const auto& entry) { return !entry.second.is_zero(); });
+  if (taxed_codes > 0) pay.taxes.reserve(pay.taxes.size() + static_cast<std::size_t>(taxed_codes) * kSalesTaxesPerCode);
   for (const auto& [first, amount] : taxed) {
     const std::string& code = first->code;
     if (amount.is_zero()) continue;
@@ -139,7 +144,6 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
         code == "permit_fee" &&
         agreement.interpretations.permit_fee_taxes_paid_by == agreement::PermitFeeTaxesPaidBy::producer;
     const Payer paid_by = producer_pays_fee_taxes ? Payer::producer : first->paid_by;
-    pay.taxes.reserve(pay.taxes.size() + 2);
     add_sales_taxes(*period, *first, amount, owed_on, paid_by, first->paid_to, pay.taxes);
   }
 

@@ -16,6 +16,7 @@
 #include "agreement/registry.h"
 #include "agreement/test_support.h"
 #include "engine/compute.h"
+#include "engine/timecards.h"
 
 namespace plateau::engine {
 namespace {
@@ -384,6 +385,90 @@ TEST(Findings, MessagesKeptAsFiguresAreWrittenAfterTheBatchIsGone) {
       << turnaround->message.in("en");
   EXPECT_EQ(turnaround->message.in("fr").rfind("Période de repos de 9.00 h entre la fin 2009-05-04 19:00 et l'appel 2009-05-05 04:00", 0), 0u)
       << turnaround->message.in("fr");
+}
+
+// The zone kept from the last batch is given again only for the same name. Worked by hand: on
+// 2009-05-04 Toronto keeps EDT (UTC−4) and Vancouver PDT (UTC−7), so noon on the wall clock is
+// 16:00 UTC in Toronto and 19:00 UTC in Vancouver, 180 min later.
+TEST(ProductionZone, TheKeptZoneIsGivenAgainOnlyForTheSameName) {
+  const Date day{std::chrono::year{2009}, std::chrono::May, std::chrono::day{4}};
+  const ClockTime noon = ClockTime::at(day, std::chrono::hours(12));
+  const Instant utc_midnight = std::chrono::sys_days{day};
+
+  auto toronto = production_zone("America/Toronto");
+  ASSERT_TRUE(toronto) << toronto.error().message;
+  const TimeZone* kept = *toronto;
+  EXPECT_EQ(kept->name(), "America/Toronto");
+  ASSERT_TRUE(kept->instant(noon));
+  EXPECT_EQ(*kept->instant(noon) - utc_midnight, std::chrono::hours(16));
+  auto again = production_zone("America/Toronto");
+  ASSERT_TRUE(again);
+  EXPECT_EQ(*again, kept);
+
+  auto vancouver = production_zone("America/Vancouver");
+  ASSERT_TRUE(vancouver) << vancouver.error().message;
+  EXPECT_EQ((*vancouver)->name(), "America/Vancouver");
+  ASSERT_TRUE((*vancouver)->instant(noon));
+  EXPECT_EQ(*(*vancouver)->instant(noon) - utc_midnight, std::chrono::hours(19));
+
+  // A name the database does not know is an error, and leaves the kept zone as it was.
+  EXPECT_FALSE(production_zone("Nowhere/Atlantis"));
+  auto after_error = production_zone("America/Vancouver");
+  ASSERT_TRUE(after_error);
+  EXPECT_EQ(*after_error, *vancouver);
+  EXPECT_EQ(*(*after_error)->instant(noon) - utc_midnight, std::chrono::hours(19));
+}
+
+// Normalising walks the holidays and the work weeks alongside the days, in date order, whatever
+// the order the days were given in. Worked by hand: weeks start on Sunday (the default);
+// 2009-05-17 and 2009-05-24 are Sundays and Monday 2009-05-18 is Victoria Day. Given 19, 24, 18,
+// 17, the days run 17, 18, 19 (a week from the 17th, days 1–3) then 24 (exactly 7 days after the
+// 17th: a new week, day 1); only the 18th is a holiday.
+TEST(Normalize, HolidaysAndWeeksFollowTheDaysInDateOrder) {
+  const Batch batch = batch_of({first_ad("E-001", {work_day("2009-05-19", "07:00", "17:00"),
+                                                   work_day("2009-05-24", "07:00", "17:00"),
+                                                   work_day("2009-05-18", "07:00", "17:00"),
+                                                   work_day("2009-05-17", "07:00", "17:00")})});
+  const auto normalized = normalize(batch, registry());
+  ASSERT_TRUE(normalized) << normalized.error().message;
+  ASSERT_EQ(normalized->crew.size(), 1u);
+  const PersonTimecards& person = normalized->crew[0];
+  ASSERT_EQ(person.days.size(), 4u);
+  const std::vector<Date> dates = {d("2009-05-17"), d("2009-05-18"), d("2009-05-19"), d("2009-05-24")};
+  const std::vector<Date> week_starts = {d("2009-05-17"), d("2009-05-17"), d("2009-05-17"), d("2009-05-24")};
+  const std::vector<int> ordinals = {1, 2, 3, 1};
+  for (std::size_t i = 0; i < person.days.size(); ++i) {
+    EXPECT_EQ(person.days[i].date, dates[i]) << i;
+    EXPECT_EQ(person.days[i].week_start, week_starts[i]) << i;
+    EXPECT_EQ(person.days[i].ordinal_in_week, ordinals[i]) << i;
+  }
+  ASSERT_NE(person.days[1].holiday, nullptr);
+  EXPECT_EQ(person.days[1].holiday->date, d("2009-05-18"));
+  EXPECT_EQ(person.days[1].holiday->name.in("en"), "Victoria Day");
+  EXPECT_EQ(person.days[0].holiday, nullptr);
+  EXPECT_EQ(person.days[2].holiday, nullptr);
+  EXPECT_EQ(person.days[3].holiday, nullptr);
+  ASSERT_EQ(person.weeks.size(), 2u);
+  EXPECT_EQ(person.weeks[0].start, d("2009-05-17"));
+  EXPECT_EQ(person.weeks[0].days_worked, 3);
+  EXPECT_EQ(person.weeks[1].start, d("2009-05-24"));
+  EXPECT_EQ(person.weeks[1].days_worked, 1);
+}
+
+// A date given twice is found whether the days come by date (their own order serves) or not (a
+// sorted list of indexes). Worked by hand: 05-05, 05-04, 05-05 sort (stably) to indexes 1, 0, 2,
+// and the third, days[2], repeats days[0]; 05-04, 05-04 are by date, and days[1] repeats days[0].
+TEST(Normalize, ADateGivenTwiceIsFoundInEitherOrder) {
+  const auto day = [](const char* date) { return work_day(date, "07:00", "17:00"); };
+  const Batch given = batch_of({first_ad("E-001", {day("2009-05-05"), day("2009-05-04"), day("2009-05-05")})});
+  const auto unsorted = normalize(given, registry());
+  ASSERT_FALSE(unsorted);
+  EXPECT_EQ(unsorted.error().message.rfind("crew[0].days[2].date: 2009-05-05 is also given at days[0]", 0), 0u)
+      << unsorted.error().message;
+  const auto sorted = normalize(batch_of({first_ad("E-001", {day("2009-05-04"), day("2009-05-04")})}), registry());
+  ASSERT_FALSE(sorted);
+  EXPECT_EQ(sorted.error().message.rfind("crew[0].days[1].date: 2009-05-04 is also given at days[0]", 0), 0u)
+      << sorted.error().message;
 }
 
 }  // namespace

@@ -617,12 +617,21 @@ class PersonRules {
   // --- Per diems ----------------------------------------------------------------------------
   void per_diems() {
     const auto& per_diem = a_.locations.per_diem;
+    // Two allowances a distant day: room for all at once, not one move of them all per growth.
+    constexpr std::size_t kAllowancesPerDistantDay = 2;
+    const auto distant_days = std::count_if(person_.days.begin(), person_.days.end(), [](const Timecard& day) {
+      return day.input->location == Location::distant;
+    });
+    if (distant_days == 0) return;
+    out_.allowances.reserve(out_.allowances.size() + static_cast<std::size_t>(distant_days) * kAllowancesPerDistantDay);
+    // A distant day given without its facts: paid in the home currency, no meal provided.
+    const DistantFacts unstated{per_diem.home_currency, {}, false};
     for (const auto& day : person_.days) {
       if (day.input->location != Location::distant) continue;
-      const DistantFacts facts = day.input->distant.value_or(DistantFacts{per_diem.home_currency, {}, false});
-      Allowance incidentals{day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, facts.currency,
-                            &per_diem.incidentals_citation, per_diem.incidentals, {}};
-      out_.allowances.push_back(incidentals);
+      // Referred to, not copied: the facts hold a list of meals.
+      const DistantFacts& facts = day.input->distant ? *day.input->distant : unstated;
+      out_.allowances.push_back({day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, facts.currency,
+                                 &per_diem.incidentals_citation, per_diem.incidentals, {}});
       Money meals = per_diem.meals;
       for (const auto& meal : facts.meals_provided) {
         const auto reduction = per_diem.meal_reductions.find(meal);

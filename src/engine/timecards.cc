@@ -48,7 +48,8 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
 // agreement's names, normalised ("1 st Assistant Director").
 class ClassificationsFound {
  public:
-  explicit ClassificationsFound(const Agreement& agreement) : agreement_(agreement) {}
+  // Room for `people` names at once: at most one per person, and growing one by one reallocates.
+  ClassificationsFound(const Agreement& agreement, std::size_t people) : agreement_(agreement) { found_.reserve(people); }
 
   // REQUIRES: `typed` outlives this (it is the batch's text).
   const agreement::Classification* find(std::string_view typed) {
@@ -272,24 +273,32 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
-  std::vector<std::size_t> order(input.days.size());
-  for (std::size_t i = 0; i < order.size(); ++i) order[i] = i;
-  const auto by_date = [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; };
-  if (!std::is_sorted(order.begin(), order.end(), by_date)) std::stable_sort(order.begin(), order.end(), by_date);
-  for (std::size_t k = 1; k < order.size(); ++k) {
-    if (input.days[order[k]].date == input.days[order[k - 1]].date) {
-      return fail(day_path(c, order[k]) + ".date: " + to_string(input.days[order[k]].date) +
-                  " is also given at days[" + std::to_string(order[k - 1]) + "]; expected each date once");
+  // Days are mostly given by date: then their own order serves, and no list of indexes is made.
+  const std::size_t day_count = input.days.size();
+  const bool given_by_date = std::is_sorted(input.days.begin(), input.days.end(),
+                                            [](const DayInput& a, const DayInput& b) { return a.date < b.date; });
+  std::vector<std::size_t> sorted;  // indexes in input.days by date, when not given so
+  if (!given_by_date) {
+    sorted.resize(day_count);
+    for (std::size_t i = 0; i < day_count; ++i) sorted[i] = i;
+    const auto by_date = [&](std::size_t a, std::size_t b) { return input.days[a].date < input.days[b].date; };
+    std::stable_sort(sorted.begin(), sorted.end(), by_date);
+  }
+  const auto order = [&](std::size_t k) { return given_by_date ? k : sorted[k]; };  // the k-th day by date
+  for (std::size_t k = 1; k < day_count; ++k) {
+    if (input.days[order(k)].date == input.days[order(k - 1)].date) {
+      return fail(day_path(c, order(k)) + ".date: " + to_string(input.days[order(k)].date) +
+                  " is also given at days[" + std::to_string(order(k - 1)) + "]; expected each date once");
     }
   }
-  if (!order.empty()) {
-    person.first_listed = input.days[order.front()].date;
-    person.last_listed = input.days[order.back()].date;
+  if (day_count > 0) {
+    person.first_listed = input.days[order(0)].date;
+    person.last_listed = input.days[order(day_count - 1)].date;
   }
   // The engagement: as given, else the days given (a weekly engagement: their whole work weeks).
   if (input.engagement) {
     person.engagement = *input.engagement;
-  } else if (!order.empty()) {
+  } else if (day_count > 0) {
     person.engagement = {person.first_listed, person.last_listed};
     if (person.basis == agreement::Basis::weekly &&
         agreement.interpretations.default_weekly_engagement == agreement::DefaultWeeklyEngagement::whole_weeks) {
@@ -302,8 +311,21 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   for (const auto& day : input.days) meal_count += day.meals.size();
   person.meals.reserve(meal_count);  // never reallocated: the days' spans point into it
   person.days.reserve(input.days.size());
+  if (day_count > 0) {
+    // Room for the work weeks at once: days spanning n days touch at most n / 7 + 2 weeks.
+    constexpr int kDaysInWeek = 7;
+    const int span = days_between(person.first_listed, person.last_listed);
+    person.weeks.reserve(static_cast<std::size_t>(span / kDaysInWeek + 2));
+  }
   std::optional<std::size_t> previous_worked;  // in person.days
-  for (const std::size_t index : order) {
+  // Days come by date, so the batch's holidays (by date too) are walked alongside them: after one
+  // search for the first day, each day's holiday is at or just past the previous day's.
+  const auto holidays_end = normalized.holidays.end();
+  auto next_holiday = day_count == 0 ? holidays_end
+                                    : std::lower_bound(normalized.holidays.begin(), holidays_end,
+                                                       person.first_listed, HolidayDateOrder{});
+  for (std::size_t k = 0; k < day_count; ++k) {
+    const std::size_t index = order(k);
     const DayInput& day = input.days[index];
     Timecard card;
     card.input = &day;
@@ -332,13 +354,23 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       }
       previous_worked = person.days.size();
     }
-    card.holiday = normalized.holiday_on(day.date);
+    while (next_holiday != holidays_end && (*next_holiday)->date < day.date) ++next_holiday;
+    card.holiday = next_holiday != holidays_end && (*next_holiday)->date == day.date ? *next_holiday : nullptr;
     person.days.push_back(std::move(card));
   }
   // Work weeks, and each work day's place in its week.
   const std::int64_t weekly_days = agreement.day_rates.weekly_days;
+  // Days come by date: a day less than a week after the latest week's start is in that week, and
+  // takes its start without the calendar arithmetic of finding it.
+  std::chrono::sys_days latest_week_start{};
   for (auto& card : person.days) {
-    card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+    const std::chrono::sys_days day{card.date};
+    if (!person.weeks.empty() && day - latest_week_start < std::chrono::weeks{1}) {
+      card.week_start = person.weeks.back().start;
+    } else {
+      card.week_start = work_week_start(card.date, batch.production.week_starts_on);
+      latest_week_start = std::chrono::sys_days{card.week_start};
+    }
     if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
       WorkWeek week;
       week.start = card.week_start;
@@ -394,14 +426,14 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
     return fail("production.production_type: \"" + batch.production.production_type + "\" is not a production type of " +
                 agreement.id + "; expected one of " + list_names(agreement.production_types));
   }
-  auto zone = TimeZone::named(batch.production.time_zone);
+  auto zone = production_zone(batch.production.time_zone);
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
 
-  ClassificationsFound classifications(agreement);
+  ClassificationsFound classifications(agreement, batch.crew.size());
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, *zone, out, classifications, c);
+    auto person = normalize_person(agreement, batch, **zone, out, classifications, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});
@@ -410,6 +442,18 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
     out.crew.push_back(std::move(*person));
   }
   return out;
+}
+
+Result<const TimeZone*> production_zone(std::string_view name) {
+  // Thread-local: a TimeZone remembers offsets as it is used, so one kept object is never shared
+  // between threads.
+  thread_local std::optional<TimeZone> last;
+  if (!last || last->name() != name) {
+    auto zone = TimeZone::named(name);
+    if (!zone) return tl::unexpected(zone.error());
+    last = std::move(*zone);
+  }
+  return &*last;
 }
 
 std::string crew_path(std::size_t crew_index) { return "crew[" + std::to_string(crew_index) + "]"; }

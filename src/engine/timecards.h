@@ -134,6 +134,12 @@ struct NormalizedBatch {
 // the batch too, unless `keep_going`: then that person is left out and listed in `rejected`.
 Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry, bool keep_going = false);
 
+// The time zone of IANA name `name`. Finding one searches the system's database (a few thousand
+// instructions, as much as timing a person's week), and a production keeps its zone from batch to
+// batch: the last zone found on the calling thread is kept, with the offsets it has learned, and
+// given again while the name stays the same. Valid until the next call on the same thread.
+Result<const TimeZone*> production_zone(std::string_view name);
+
 // Whether `date` is one of the production's regular days off.
 bool is_regular_day_off(const Production& production, Date date);
 

@@ -155,12 +155,19 @@ rc::Gen<std::int64_t> any_size_integer() {
                         rc::gen::arbitrary<std::int64_t>());
 }
 
+// Denominators likewise, positive: generated so, not filtered (a filter that discards three draws
+// in four makes rapidcheck give up on some seeds).
+rc::Gen<std::int64_t> any_size_denominator() {
+  return rc::gen::oneOf(rc::gen::inRange<std::int64_t>(1, 101),
+                        rc::gen::inRange<std::int64_t>(1, std::numeric_limits<std::int32_t>::max()),
+                        rc::gen::inRange<std::int64_t>(1, std::numeric_limits<std::int64_t>::max()));
+}
+
 RC_GTEST_PROP(RationalProperty, ArithmeticMatchesTheWideWay, ()) {
   const std::int64_t a = *any_size_integer();
-  const std::int64_t b = *any_size_integer();
+  const std::int64_t b = *any_size_denominator();
   const std::int64_t c = *any_size_integer();
-  const std::int64_t d = *any_size_integer();
-  RC_PRE(b > 0 && d > 0);
+  const std::int64_t d = *any_size_denominator();
   const Rational x(a, b);
   const Rational y(c, d);
   const Wide xn = x.numerator();

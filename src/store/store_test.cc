@@ -46,6 +46,27 @@ std::string unique_suffix() {
   return out;
 }
 
+// A directory of its own under the system's temporary directory, removed with everything in it
+// when the test ends, however it ends (an ASSERT returns early).
+class TemporaryDirectory {
+ public:
+  explicit TemporaryDirectory(const std::string& what)
+      : path_(std::filesystem::temp_directory_path() / ("plateau-" + what + "-" + unique_suffix())) {
+    std::filesystem::create_directories(path_);
+  }
+  ~TemporaryDirectory() {
+    std::error_code ignored;
+    std::filesystem::remove_all(path_, ignored);
+  }
+  TemporaryDirectory(const TemporaryDirectory&) = delete;
+  TemporaryDirectory& operator=(const TemporaryDirectory&) = delete;
+
+  std::string file(const std::string& name) const { return (path_ / name).string(); }
+
+ private:
+  std::filesystem::path path_;
+};
+
 std::string percent_encoded(const std::string& text) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -154,9 +175,8 @@ class StoreTest : public testing::TestWithParam<Backend> {
  protected:
   void SetUp() override {
     if (GetParam() == Backend::sqlite) {
-      directory_ = std::filesystem::temp_directory_path() / ("plateau-store-test-" + unique_suffix());
-      std::filesystem::create_directories(directory_);
-      target_ = (directory_ / "plateau.db").string();
+      directory_ = std::make_unique<TemporaryDirectory>("store-test");
+      target_ = directory_->file("plateau.db");
     } else {
       const char* uri = std::getenv("PLATEAU_TEST_POSTGRESQL");
       if (uri == nullptr || *uri == '\0') GTEST_SKIP() << kNoPostgresql;
@@ -175,10 +195,7 @@ class StoreTest : public testing::TestWithParam<Backend> {
   void TearDown() override {
     store_.reset();  // closes the connection, ending whatever transaction a test left open
     schema_.reset();
-    if (!directory_.empty()) {
-      std::error_code ignored;
-      std::filesystem::remove_all(directory_, ignored);
-    }
+    directory_.reset();
   }
 
   // Another connection to this test's database, its schema not migrated by itself.
@@ -206,7 +223,7 @@ class StoreTest : public testing::TestWithParam<Backend> {
 
   std::int64_t count(const std::string& table) { return db().query("SELECT count(*) FROM " + table).at(0).integer(0); }
 
-  std::filesystem::path directory_;
+  std::unique_ptr<TemporaryDirectory> directory_;  // SQLite's file
   std::unique_ptr<PostgresqlSchema> schema_;
   std::string target_;  // a SQLite path, or a URI whose search_path is this test's schema
   std::unique_ptr<Store> store_;
@@ -840,12 +857,10 @@ TEST(OpenSqlite, AFileThatIsNotADatabaseFailsNamingThePath) {
 }
 
 TEST(OpenDatabase, ChoosesTheDriverByTheTarget) {
-  const auto directory = std::filesystem::temp_directory_path() / ("plateau-open-" + unique_suffix());
-  std::filesystem::create_directories(directory);
-  const auto sqlite = open_database((directory / "x.db").string());
+  const TemporaryDirectory directory("open");
+  const auto sqlite = open_database(directory.file("x.db"));
   ASSERT_TRUE(sqlite) << sqlite.error().message;
   EXPECT_EQ((*sqlite)->dialect(), Dialect::sqlite);
-  std::filesystem::remove_all(directory);
   for (const char* uri : {"postgresql://u:secret@127.0.0.1:1/x", "postgres://u:secret@127.0.0.1:1/x"}) {
     const auto postgresql = open_database(uri);
     ASSERT_FALSE(postgresql) << uri;
@@ -864,26 +879,29 @@ TEST(OpenPostgresql, UnreachableServerFailsWithoutShowingThePassword) {
   EXPECT_EQ(message.find("secret"), std::string::npos) << message;
 }
 
+// Two connections to one SQLite file; the second gives up waiting for the first's write lock after
+// 50 ms instead of the driver's 10 s, so that a test sees it locked out at once.
+struct ContendedSqlite {
+  explicit ContendedSqlite(const std::string& path) : first(open_sqlite(path)), second(open_sqlite(path)) {
+    if (first && second) (*second)->execute_script("PRAGMA busy_timeout = 50");
+  }
+  Result<std::unique_ptr<Database>> first;
+  Result<std::unique_ptr<Database>> second;
+};
+
 // SQLite: a writer that finds another connection's write lock held past its busy timeout is
 // told so as Kind::busy.
 TEST(SqliteBusy, AStatementLockedOutIsReportedAsBusy) {
-  const auto directory = std::filesystem::temp_directory_path() / ("plateau-busy-" + unique_suffix());
-  std::filesystem::create_directories(directory);
-  const std::string path = (directory / "plateau.db").string();
-  {
-    auto first = open_sqlite(path);
-    auto second = open_sqlite(path);
-    ASSERT_TRUE(first && second);
-    ASSERT_TRUE(migrate(**first));
-    (*second)->execute_script("PRAGMA busy_timeout = 50");
-    Transaction holding((**first));
-    const auto statement = thrown([&] {
-      (*second)->query("INSERT INTO productions (settings, created_at) VALUES (?, ?)", {"{}", "now"});
-    });
-    ASSERT_TRUE(statement);
-    EXPECT_EQ(statement->kind(), DatabaseError::Kind::busy) << statement->what();
-  }
-  std::filesystem::remove_all(directory);
+  const TemporaryDirectory directory("busy");
+  ContendedSqlite sqlite(directory.file("plateau.db"));
+  ASSERT_TRUE(sqlite.first && sqlite.second);
+  ASSERT_TRUE(migrate(**sqlite.first));
+  Transaction holding(**sqlite.first);
+  const auto statement = thrown([&] {
+    (*sqlite.second)->query("INSERT INTO productions (settings, created_at) VALUES (?, ?)", {"{}", "now"});
+  });
+  ASSERT_TRUE(statement);
+  EXPECT_EQ(statement->kind(), DatabaseError::Kind::busy) << statement->what();
 }
 
 // Bugs these tests found, fixed since: a password in a PostgreSQL URI never reaches a message,
@@ -931,34 +949,23 @@ TEST(Secrets, StoreOpenHidesThePasswordOfAPostgresqlUri) {
 // statement's are: begin() (BEGIN IMMEDIATE) locked out by another writer is Kind::busy, a unique
 // violation in a script is Kind::unique_violation (PostgreSQL's driver classifies both alike).
 TEST(SqliteErrors, SqliteBeginLockedOutIsReportedAsBusy) {
-  const auto directory = std::filesystem::temp_directory_path() / ("plateau-busy-" + unique_suffix());
-  std::filesystem::create_directories(directory);
-  const std::string path = (directory / "plateau.db").string();
-  {
-    auto first = open_sqlite(path);
-    auto second = open_sqlite(path);
-    ASSERT_TRUE(first && second);
-    (*second)->execute_script("PRAGMA busy_timeout = 50");
-    Transaction holding(**first);
-    const auto begin = thrown([&] { (*second)->begin(); });
-    ASSERT_TRUE(begin);
-    EXPECT_EQ(begin->kind(), DatabaseError::Kind::busy) << begin->what();
-  }
-  std::filesystem::remove_all(directory);
+  const TemporaryDirectory directory("busy");
+  ContendedSqlite sqlite(directory.file("plateau.db"));
+  ASSERT_TRUE(sqlite.first && sqlite.second);
+  Transaction holding(**sqlite.first);
+  const auto begin = thrown([&] { (*sqlite.second)->begin(); });
+  ASSERT_TRUE(begin);
+  EXPECT_EQ(begin->kind(), DatabaseError::Kind::busy) << begin->what();
 }
 
 TEST(SqliteErrors, SqliteUniqueViolationInAScriptIsReportedAsSuch) {
-  const auto directory = std::filesystem::temp_directory_path() / ("plateau-script-" + unique_suffix());
-  std::filesystem::create_directories(directory);
-  {
-    auto database = open_sqlite((directory / "plateau.db").string());
-    ASSERT_TRUE(database);
-    (*database)->execute_script("CREATE TABLE t (k TEXT PRIMARY KEY); INSERT INTO t VALUES ('E-001')");
-    const auto failure = thrown([&] { (*database)->execute_script("INSERT INTO t VALUES ('E-001')"); });
-    ASSERT_TRUE(failure);
-    EXPECT_EQ(failure->kind(), DatabaseError::Kind::unique_violation) << failure->what();
-  }
-  std::filesystem::remove_all(directory);
+  const TemporaryDirectory directory("script");
+  auto database = open_sqlite(directory.file("plateau.db"));
+  ASSERT_TRUE(database);
+  (*database)->execute_script("CREATE TABLE t (k TEXT PRIMARY KEY); INSERT INTO t VALUES ('E-001')");
+  const auto failure = thrown([&] { (*database)->execute_script("INSERT INTO t VALUES ('E-001')"); });
+  ASSERT_TRUE(failure);
+  EXPECT_EQ(failure->kind(), DatabaseError::Kind::unique_violation) << failure->what();
 }
 
 }  // namespace

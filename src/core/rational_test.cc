@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include "core/checked.h"
+
 namespace plateau {
 namespace {
 
@@ -66,18 +68,7 @@ TEST(Rational, OverflowThrows) {
 
 // The 64-bit ways of +, × and ÷ (cross-reduced products, Knuth's sum) against the plain 128-bit
 // way: the value in lowest terms, or an overflow exactly when that value does not fit in 64 bits.
-__extension__ typedef __int128 Wide;
-
-Wide wide_gcd(Wide a, Wide b) {
-  if (a < 0) a = -a;
-  if (b < 0) b = -b;
-  while (b != 0) {
-    const Wide t = a % b;
-    a = b;
-    b = t;
-  }
-  return a;
-}
+using Wide = detail::Int128;
 
 // num/den in lowest terms, den > 0, or nothing when either does not fit in 64 bits.
 std::optional<std::pair<std::int64_t, std::int64_t>> lowest_terms(Wide num, Wide den) {
@@ -85,7 +76,7 @@ std::optional<std::pair<std::int64_t, std::int64_t>> lowest_terms(Wide num, Wide
     num = -num;
     den = -den;
   }
-  const Wide g = wide_gcd(num, den);
+  const Wide g = detail::gcd128(num, den);
   if (g > 1) {
     num /= g;
     den /= g;

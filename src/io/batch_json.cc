@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <array>
 #include <cstdint>
+#include <cstring>
+#include <optional>
 #include <span>
 #include <string>
 #include <unordered_set>
@@ -84,6 +86,44 @@ constexpr ItemLimit kPeople{limits::kMaxPeoplePerBatch, "people",
 constexpr ItemLimit kDays{limits::kMaxDaysPerPerson, "days", " for one person in one batch"};
 constexpr ItemLimit kMeals{limits::kMaxMealsPerDay, "meal breaks", " on one day"};
 constexpr ItemLimit kListItems{limits::kMaxListItems, "entries"};
+
+// The keys an object of the format may have, in the order its refusals list them, each standing
+// for an enumerator of `Key` (the n-th name for the n-th enumerator). A key is found by its
+// length before its text, so a field costs about one comparison of text rather than one per key
+// tried; and, every key being one of a few, a bit per key says which were given already.
+template <class Key, std::size_t N>
+class ObjectKeys {
+ public:
+  static_assert(N <= 64, "a bit per key in one 64-bit word");
+  consteval explicit ObjectKeys(const std::string_view (&names)[N]) {
+    for (std::size_t i = 0; i < N; ++i) names_[i] = names[i];
+  }
+
+  std::optional<Key> find(std::string_view key) const {
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names_[i].size() == key.size() && std::memcmp(names_[i].data(), key.data(), key.size()) == 0) {
+        return static_cast<Key>(i);
+      }
+    }
+    return std::nullopt;
+  }
+  std::string_view name(Key key) const { return names_[static_cast<std::size_t>(key)]; }
+  static constexpr std::size_t size() { return N; }
+
+  Error unknown(const Path& path) const {
+    std::string names;
+    for (auto name : names_) names += (names.empty() ? "" : ", ") + std::string(name);
+    return Error{path + ": unknown key; expected one of " + names};
+  }
+
+ private:
+  std::array<std::string_view, N> names_{};
+};
+
+template <class Key, std::size_t N>
+consteval ObjectKeys<Key, N> keys_of(const std::string_view (&names)[N]) {
+  return ObjectKeys<Key, N>(names);
+}
 
 // Walks the document, keeping paths for messages. Every method returns an Error that names
 // the path; the first error ends the read.
@@ -202,60 +242,32 @@ class Reader {
     return fail(path + ": expected one of " + names() + "; found " + quote_text(text));
   }
 
-  // Calls visit(key, value, path) for each field; rejects duplicates and non-objects.
-  template <class Visit>
-  Result<void> object(od::value& value, const Path& path, Visit&& visit) {
+  // Calls visit(key, value, path) for each field, `key` being which of `keys` it is; rejects
+  // unknown and duplicate keys, and non-objects.
+  template <class Key, std::size_t N, class Visit>
+  Result<void> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
     od::object object;
     if (auto error = value.get_object().get(object)) return not_json(path, error);
-    // Keys already read; a valid object has few (each of a known handful), so the list stays on the
-    // stack unless a document with many keys (an error soon) spills it. A bit per key, picked by
-    // its length and last letter (`seen_bits`), says whether the list needs looking at: the keys of
-    // one valid object rarely share a bit, so a key is usually known new without a comparison.
-    constexpr std::size_t kKeysOnStack = 24;
-    struct SeenKey {  // trivial, so that the array is not cleared for each object
-      const char* data;
-      std::size_t size;
-      bool operator==(std::string_view key) const { return std::string_view(data, size) == key; }
-    };
-    std::array<SeenKey, kKeysOnStack> seen_here;
-    std::vector<std::string_view> seen_beyond;
-    std::size_t seen_count = 0;
-    std::uint64_t seen_bits = 0;
-    constexpr unsigned kBits = 64;
-    const auto bit_of = [&](std::string_view key) {
-      const unsigned last = key.empty() ? 0U : static_cast<unsigned char>(key.back());
-      return std::uint64_t{1} << ((key.size() * 7U + last) % kBits);
-    };
+    std::uint64_t seen = 0;  // a bit per key of `keys` given so far
     for (auto field_result : object) {
       od::field field;
       if (auto error = std::move(field_result).get(field)) return not_json(path, error);
-      std::string_view key_view;
-      if (auto error = field.unescaped_key().get(key_view)) {
+      std::string_view key_text;  // in the parser's buffer, alive for the whole document
+      if (auto error = field.unescaped_key().get(key_text)) {
         return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
       }
-      if (key_view.size() > limits::kMaxTextBytes) return too_long(path, "key", key_view.size());
-      const std::string_view key = key_view;  // in the parser's buffer, alive for the whole document
-      const Path field_path(path, key);
-      const std::uint64_t bit = bit_of(key);
-      if ((seen_bits & bit) != 0) {
-        const auto seen_end = seen_here.begin() + static_cast<std::ptrdiff_t>(std::min(seen_count, kKeysOnStack));
-        if (std::find(seen_here.begin(), seen_end, key) != seen_end ||
-            std::find(seen_beyond.begin(), seen_beyond.end(), key) != seen_beyond.end()) {
-          return fail(field_path + ": duplicate key; expected each key once");
-        }
-      }
-      seen_bits |= bit;
-      if (seen_count < kKeysOnStack) {
-        seen_here[seen_count] = {key.data(), key.size()};
-      } else {
-        seen_beyond.push_back(key);
-      }
-      ++seen_count;
+      if (key_text.size() > limits::kMaxTextBytes) return too_long(path, "key", key_text.size());
+      const Path field_path(path, key_text);
+      const std::optional<Key> key = keys.find(key_text);
+      if (!key) return tl::unexpected(keys.unknown(field_path));
+      const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(*key);
+      if ((seen & bit) != 0) return fail(field_path + ": duplicate key; expected each key once");
+      seen |= bit;
       od::value field_value = field.value();
-      auto visited = visit(key, field_value, field_path);
+      auto visited = visit(*key, field_value, field_path);
       if (!visited) return visited;
     }
     return {};
@@ -283,12 +295,6 @@ class Reader {
       ++index;
     }
     return {};
-  }
-
-  static Error unknown_key(const Path& path, std::initializer_list<std::string_view> known) {
-    std::string names;
-    for (auto name : known) names += (names.empty() ? "" : ", ") + std::string(name);
-    return Error{path + ": unknown key; expected one of " + names};
   }
 
  private:
@@ -325,151 +331,192 @@ class Reader {
   PLATEAU_TRY_ASSIGN_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), target, expression)
 #define PLATEAU_TRY(expression) PLATEAU_TRY_IMPL(PLATEAU_CONCAT(plateau_result_, __COUNTER__), expression)
 
+enum class ProductionKey { title, agreement, production_type, week_starts_on, time_zone, regular_days_off, declared_holidays };
+constexpr auto kProductionKeys = keys_of<ProductionKey>({"title", "agreement", "production_type", "week_starts_on",
+                                                         "time_zone", "regular_days_off", "declared_holidays"});
+
 Result<void> read_production(Reader& r, od::value& value, const Path& path, engine::Production& production,
                              bool& has_agreement) {
-  return r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
-    if (key == "title") {
-      PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
-    } else if (key == "agreement") {
-      PLATEAU_TRY_ASSIGN(production.agreement, r.string(v, p, "an agreement id like \"dgc-quebec\""));
-      has_agreement = true;
-    } else if (key == "production_type") {
-      PLATEAU_TRY_ASSIGN(production.production_type, r.string(v, p, "a production type like \"theatrical\""));
-    } else if (key == "week_starts_on") {
-      PLATEAU_TRY_ASSIGN(production.week_starts_on, r.weekday(v, p));
-    } else if (key == "time_zone") {
-      PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
-    } else if (key == "regular_days_off") {
-      production.regular_days_off.clear();
-      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        Weekday day;
-        PLATEAU_TRY_ASSIGN(day, r.weekday(element, ep));
-        production.regular_days_off.push_back(day);
-        return {};
-      }));
-    } else if (key == "declared_holidays") {
-      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        Date day;
-        PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
-        production.declared_holidays.push_back(day);
-        return {};
-      }));
-    } else {
-      return tl::unexpected(Reader::unknown_key(p, {"title", "agreement", "production_type", "week_starts_on",
-                                                    "time_zone", "regular_days_off", "declared_holidays"}));
+  return r.object(value, path, kProductionKeys, [&](ProductionKey key, od::value& v, const Path& p) -> Result<void> {
+    switch (key) {
+      case ProductionKey::title:
+        PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
+        break;
+      case ProductionKey::agreement:
+        PLATEAU_TRY_ASSIGN(production.agreement, r.string(v, p, "an agreement id like \"dgc-quebec\""));
+        has_agreement = true;
+        break;
+      case ProductionKey::production_type:
+        PLATEAU_TRY_ASSIGN(production.production_type, r.string(v, p, "a production type like \"theatrical\""));
+        break;
+      case ProductionKey::week_starts_on:
+        PLATEAU_TRY_ASSIGN(production.week_starts_on, r.weekday(v, p));
+        break;
+      case ProductionKey::time_zone:
+        PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
+        break;
+      case ProductionKey::regular_days_off:
+        production.regular_days_off.clear();
+        PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          Weekday day;
+          PLATEAU_TRY_ASSIGN(day, r.weekday(element, ep));
+          production.regular_days_off.push_back(day);
+          return {};
+        }));
+        break;
+      case ProductionKey::declared_holidays:
+        PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          Date day;
+          PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
+          production.declared_holidays.push_back(day);
+          return {};
+        }));
+        break;
     }
     return {};
   });
 }
 
+enum class DistantKey { currency, meals_provided, beyond_one_hour_drive };
+constexpr auto kDistantKeys = keys_of<DistantKey>({"currency", "meals_provided", "beyond_one_hour_drive"});
+
 Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine::DistantFacts& distant) {
-  return r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
-    if (key == "currency") {
-      PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
-    } else if (key == "meals_provided") {
-      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        std::string meal;
-        PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
-        if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
-          return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
-        }
-        if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {
-          return fail(ep + ": " + quote_text(meal) + " is listed twice; expected each meal once");
-        }
-        distant.meals_provided.push_back(meal);
-        return {};
-      }));
-    } else if (key == "beyond_one_hour_drive") {
-      PLATEAU_TRY_ASSIGN(distant.beyond_one_hour_drive, r.boolean(v, p));
-    } else {
-      return tl::unexpected(Reader::unknown_key(p, {"currency", "meals_provided", "beyond_one_hour_drive"}));
+  return r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
+    switch (key) {
+      case DistantKey::currency:
+        PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
+        break;
+      case DistantKey::meals_provided:
+        PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          std::string meal;
+          PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
+          if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
+            return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
+          }
+          if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {
+            return fail(ep + ": " + quote_text(meal) + " is listed twice; expected each meal once");
+          }
+          distant.meals_provided.push_back(meal);
+          return {};
+        }));
+        break;
+      case DistantKey::beyond_one_hour_drive:
+        PLATEAU_TRY_ASSIGN(distant.beyond_one_hour_drive, r.boolean(v, p));
+        break;
     }
     return {};
   });
 }
+
+enum class MealKey { start, end, shot_in_progress };
+constexpr auto kMealKeys = keys_of<MealKey>({"start", "end", "shot_in_progress"});
+
+enum class DayKey {
+  date, call, wrap, meals, general_crew_call, ndb, snack, location, zone_departure, zone_return, distant,
+  premium_approved, reduced_weekend_rest, worked
+};
+constexpr auto kDayKeys = keys_of<DayKey>({"date", "call", "wrap", "meals", "general_crew_call", "ndb", "snack",
+                                           "location", "zone_departure", "zone_return", "distant", "premium_approved",
+                                           "reduced_weekend_rest", "worked"});
 
 Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& day) {
   // The date comes first in meaning (times are read on it) but not necessarily in the text:
   // keep time texts until the object is read, then parse them on the date.
   struct PendingTime {
-    std::string_view key;   // in the parser's buffer
-    std::string_view text;  // likewise
+    DayKey key;
+    std::string_view text;  // in the parser's buffer
   };
-  // call, wrap, general_crew_call, snack, zone_departure, zone_return: each once (object() refuses
-  // a key given twice), so they fit on the stack.
+  // call, wrap, general_crew_call, snack, zone_departure, zone_return: each at most once (object()
+  // refuses a key given twice), so they fit on the stack.
   constexpr std::size_t kTimeKeys = 6;
   std::array<PendingTime, kTimeKeys> times;
   std::size_t time_count = 0;
   std::vector<PendingMeal>& meals = r.pending_meals;
   meals.clear();
   bool has_date = false;
-  PLATEAU_TRY(r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
-    constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
-    if (key == "date") {
-      PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
-      has_date = true;
-    } else if (key == "call" || key == "wrap" || key == "general_crew_call" || key == "snack" ||
-               key == "zone_departure" || key == "zone_return") {
-      std::string_view text;
-      PLATEAU_TRY_ASSIGN(text, r.string_view(v, p, time_expected));
-      if (time_count == times.size()) return fail(p + ": given twice; expected each time once");
-      times[time_count++] = {key, text};
-    } else if (key == "meals") {
-      PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
-        PendingMeal meal;
-        meal.index = index;
-        PLATEAU_TRY(r.object(element, ep, [&](std::string_view mk, od::value& mv, const Path& mp) -> Result<void> {
-          if (mk == "start") {
-            PLATEAU_TRY_ASSIGN(meal.start, r.string_view(mv, mp, time_expected));
-            meal.has_start = true;
-          } else if (mk == "end") {
-            PLATEAU_TRY_ASSIGN(meal.end, r.string_view(mv, mp, time_expected));
-            meal.has_end = true;
-          } else if (mk == "shot_in_progress") {
-            PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
-          } else {
-            return tl::unexpected(Reader::unknown_key(mp, {"start", "end", "shot_in_progress"}));
-          }
+  constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
+  PLATEAU_TRY(r.object(value, path, kDayKeys, [&](DayKey key, od::value& v, const Path& p) -> Result<void> {
+    switch (key) {
+      case DayKey::date:
+        PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
+        has_date = true;
+        break;
+      case DayKey::call:
+      case DayKey::wrap:
+      case DayKey::general_crew_call:
+      case DayKey::snack:
+      case DayKey::zone_departure:
+      case DayKey::zone_return: {
+        std::string_view text;
+        PLATEAU_TRY_ASSIGN(text, r.string_view(v, p, time_expected));
+        times[time_count++] = {key, text};
+        break;
+      }
+      case DayKey::meals:
+        PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+          PendingMeal meal;
+          meal.index = index;
+          PLATEAU_TRY(r.object(element, ep, kMealKeys, [&](MealKey mk, od::value& mv, const Path& mp) -> Result<void> {
+            switch (mk) {
+              case MealKey::start:
+                PLATEAU_TRY_ASSIGN(meal.start, r.string_view(mv, mp, time_expected));
+                meal.has_start = true;
+                break;
+              case MealKey::end:
+                PLATEAU_TRY_ASSIGN(meal.end, r.string_view(mv, mp, time_expected));
+                meal.has_end = true;
+                break;
+              case MealKey::shot_in_progress:
+                PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
+                break;
+            }
+            return {};
+          }));
+          if (!meal.has_start) return fail(ep + ".start: missing; expected the time the meal break began");
+          if (!meal.has_end) return fail(ep + ".end: missing; expected the time the meal break ended");
+          meals.push_back(meal);
           return {};
         }));
-        if (!meal.has_start) return fail(ep + ".start: missing; expected the time the meal break began");
-        if (!meal.has_end) return fail(ep + ".end: missing; expected the time the meal break ended");
-        meals.push_back(std::move(meal));
-        return {};
-      }));
-    } else if (key == "ndb") {
-      PLATEAU_TRY_ASSIGN(day.ndb, r.boolean(v, p));
-    } else if (key == "location") {
-      PLATEAU_TRY_ASSIGN(day.location, r.choice<engine::Location>(v, p, {{"studio", engine::Location::studio},
-                                                                          {"nearby", engine::Location::nearby},
-                                                                          {"distant", engine::Location::distant}}));
-    } else if (key == "distant") {
-      engine::DistantFacts distant;
-      PLATEAU_TRY(read_distant(r, v, p, distant));
-      day.distant = distant;
-    } else if (key == "premium_approved") {
-      PLATEAU_TRY_ASSIGN(day.premium_approved, r.boolean(v, p));
-    } else if (key == "reduced_weekend_rest") {
-      PLATEAU_TRY_ASSIGN(day.reduced_weekend_rest, r.boolean(v, p));
-    } else if (key == "worked") {
-      PLATEAU_TRY_ASSIGN(day.worked, r.boolean(v, p));
-    } else {
-      return tl::unexpected(Reader::unknown_key(
-          p, {"date", "call", "wrap", "meals", "general_crew_call", "ndb", "snack", "location", "zone_departure",
-              "zone_return", "distant", "premium_approved", "reduced_weekend_rest", "worked"}));
+        break;
+      case DayKey::ndb:
+        PLATEAU_TRY_ASSIGN(day.ndb, r.boolean(v, p));
+        break;
+      case DayKey::location:
+        PLATEAU_TRY_ASSIGN(day.location, r.choice<engine::Location>(v, p, {{"studio", engine::Location::studio},
+                                                                            {"nearby", engine::Location::nearby},
+                                                                            {"distant", engine::Location::distant}}));
+        break;
+      case DayKey::distant: {
+        engine::DistantFacts distant;
+        PLATEAU_TRY(read_distant(r, v, p, distant));
+        day.distant = std::move(distant);
+        break;
+      }
+      case DayKey::premium_approved:
+        PLATEAU_TRY_ASSIGN(day.premium_approved, r.boolean(v, p));
+        break;
+      case DayKey::reduced_weekend_rest:
+        PLATEAU_TRY_ASSIGN(day.reduced_weekend_rest, r.boolean(v, p));
+        break;
+      case DayKey::worked:
+        PLATEAU_TRY_ASSIGN(day.worked, r.boolean(v, p));
+        break;
     }
     return {};
   }));
   if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
   for (const auto& pending : std::span(times.data(), time_count)) {
     auto parsed = ClockTime::parse(pending.text, day.date);
-    if (!parsed) return tl::unexpected(parsed.error().at(Path(path, pending.key)));
-    if (pending.key == "call") day.call = *parsed;
-    else if (pending.key == "wrap") day.wrap = *parsed;
-    else if (pending.key == "general_crew_call") day.general_crew_call = *parsed;
-    else if (pending.key == "snack") day.snack = *parsed;
-    else if (pending.key == "zone_departure") day.zone_departure = *parsed;
-    else if (pending.key == "zone_return") day.zone_return = *parsed;
+    if (!parsed) return tl::unexpected(parsed.error().at(Path(path, kDayKeys.name(pending.key))));
+    switch (pending.key) {
+      case DayKey::call: day.call = *parsed; break;
+      case DayKey::wrap: day.wrap = *parsed; break;
+      case DayKey::general_crew_call: day.general_crew_call = *parsed; break;
+      case DayKey::snack: day.snack = *parsed; break;
+      case DayKey::zone_departure: day.zone_departure = *parsed; break;
+      case DayKey::zone_return: day.zone_return = *parsed; break;
+      default: break;  // only the time keys are kept in `times`
+    }
   }
   day.meals.reserve(meals.size());
   for (const auto& pending : meals) {
@@ -488,92 +535,118 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
   return {};
 }
 
+enum class RateKey { basis, amount };
+constexpr auto kRateKeys = keys_of<RateKey>({"basis", "amount"});
+
+enum class EngagementKey { start, end };
+constexpr auto kEngagementKeys = keys_of<EngagementKey>({"start", "end"});
+
+enum class CrewKey {
+  id, name, classification, category, rate, engagement, production_gross_to_date, permit_fee_paid_by,
+  days_off_in_lieu, days
+};
+constexpr auto kCrewKeys = keys_of<CrewKey>({"id", "name", "classification", "category", "rate", "engagement",
+                                             "production_gross_to_date", "permit_fee_paid_by", "days_off_in_lieu",
+                                             "days"});
+
 Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person) {
   bool has_id = false, has_classification = false, has_rate = false, has_days = false;
-  PLATEAU_TRY(r.object(value, path, [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
-    if (key == "id") {
-      PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
-      if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
-      has_id = true;
-    } else if (key == "name") {
-      PLATEAU_TRY_ASSIGN(person.name, r.string(v, p, "the person's name"));
-    } else if (key == "classification") {
-      PLATEAU_TRY_ASSIGN(person.classification, r.string(v, p, "a classification, like \"1st Assistant Director\""));
-      has_classification = true;
-    } else if (key == "category") {
-      PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
-    } else if (key == "rate") {
-      bool has_basis = false, has_amount = false;
-      PLATEAU_TRY(r.object(v, p, [&](std::string_view rk, od::value& rv, const Path& rp) -> Result<void> {
-        if (rk == "basis") {
-          PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
-                                                                                 {"weekly", engine::RateBasis::weekly}}));
-          has_basis = true;
-        } else if (rk == "amount") {
-          PLATEAU_TRY_ASSIGN(person.rate, r.money(rv, rp));
-          has_amount = true;
-        } else {
-          return tl::unexpected(Reader::unknown_key(rp, {"basis", "amount"}));
-        }
-        return {};
-      }));
-      if (!has_basis) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
-      if (!has_amount) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
-      has_rate = true;
-    } else if (key == "engagement") {
-      engine::Engagement engagement;
-      bool has_start = false, has_end = false;
-      PLATEAU_TRY(r.object(v, p, [&](std::string_view ek, od::value& ev, const Path& ep) -> Result<void> {
-        if (ek == "start") {
-          PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
-          has_start = true;
-        } else if (ek == "end") {
-          PLATEAU_TRY_ASSIGN(engagement.end, r.date(ev, ep));
-          has_end = true;
-        } else {
-          return tl::unexpected(Reader::unknown_key(ep, {"start", "end"}));
-        }
-        return {};
-      }));
-      if (!has_start) return fail(p + ".start: missing; expected the first day of the engagement");
-      if (!has_end) return fail(p + ".end: missing; expected the last day of the engagement");
-      if (engagement.end < engagement.start) {
-        return fail(p + ": the end " + to_string(engagement.end) + " is before the start " + to_string(engagement.start) +
-                    "; expected end on or after start");
+  PLATEAU_TRY(r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
+    switch (key) {
+      case CrewKey::id:
+        PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
+        if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
+        has_id = true;
+        break;
+      case CrewKey::name:
+        PLATEAU_TRY_ASSIGN(person.name, r.string(v, p, "the person's name"));
+        break;
+      case CrewKey::classification:
+        PLATEAU_TRY_ASSIGN(person.classification, r.string(v, p, "a classification, like \"1st Assistant Director\""));
+        has_classification = true;
+        break;
+      case CrewKey::category:
+        PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
+        break;
+      case CrewKey::rate: {
+        bool has_basis = false, has_amount = false;
+        PLATEAU_TRY(r.object(v, p, kRateKeys, [&](RateKey rk, od::value& rv, const Path& rp) -> Result<void> {
+          switch (rk) {
+            case RateKey::basis:
+              PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
+                                                                                     {"weekly", engine::RateBasis::weekly}}));
+              has_basis = true;
+              break;
+            case RateKey::amount:
+              PLATEAU_TRY_ASSIGN(person.rate, r.money(rv, rp));
+              has_amount = true;
+              break;
+          }
+          return {};
+        }));
+        if (!has_basis) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
+        if (!has_amount) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
+        has_rate = true;
+        break;
       }
-      person.engagement = engagement;
-    } else if (key == "production_gross_to_date") {
-      PLATEAU_TRY_ASSIGN(person.production_gross_to_date, r.money(v, p));
-      if (person.production_gross_to_date < Money()) {
-        return fail(p + ": expected an amount of zero or more; found " + person.production_gross_to_date.to_string());
+      case CrewKey::engagement: {
+        engine::Engagement engagement;
+        bool has_start = false, has_end = false;
+        PLATEAU_TRY(r.object(v, p, kEngagementKeys, [&](EngagementKey ek, od::value& ev, const Path& ep) -> Result<void> {
+          switch (ek) {
+            case EngagementKey::start:
+              PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
+              has_start = true;
+              break;
+            case EngagementKey::end:
+              PLATEAU_TRY_ASSIGN(engagement.end, r.date(ev, ep));
+              has_end = true;
+              break;
+          }
+          return {};
+        }));
+        if (!has_start) return fail(p + ".start: missing; expected the first day of the engagement");
+        if (!has_end) return fail(p + ".end: missing; expected the last day of the engagement");
+        if (engagement.end < engagement.start) {
+          return fail(p + ": the end " + to_string(engagement.end) + " is before the start " + to_string(engagement.start) +
+                      "; expected end on or after start");
+        }
+        person.engagement = engagement;
+        break;
       }
-    } else if (key == "permit_fee_paid_by") {
-      PLATEAU_TRY_ASSIGN(person.permit_fee_paid_by,
-                         r.choice<engine::PermitFeePayer>(v, p, {{"producer", engine::PermitFeePayer::producer},
-                                                                 {"permittee", engine::PermitFeePayer::permittee}}));
-    } else if (key == "days_off_in_lieu") {
-      PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        Date day;
-        PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
-        person.days_off_in_lieu.push_back(day);
-        return {};
-      }));
-    } else if (key == "days") {
-      // A batch is usually one work week: room for its days at once, rather than four growths
-      // that each move the days read so far.
-      constexpr std::size_t kDaysInAWeek = 7;
-      person.days.reserve(kDaysInAWeek);
-      PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        DayInput day;
-        PLATEAU_TRY(read_day(r, element, ep, day));
-        person.days.push_back(std::move(day));
-        return {};
-      }));
-      has_days = true;
-    } else {
-      return tl::unexpected(Reader::unknown_key(
-          p, {"id", "name", "classification", "category", "rate", "engagement", "production_gross_to_date",
-              "permit_fee_paid_by", "days_off_in_lieu", "days"}));
+      case CrewKey::production_gross_to_date:
+        PLATEAU_TRY_ASSIGN(person.production_gross_to_date, r.money(v, p));
+        if (person.production_gross_to_date < Money()) {
+          return fail(p + ": expected an amount of zero or more; found " + person.production_gross_to_date.to_string());
+        }
+        break;
+      case CrewKey::permit_fee_paid_by:
+        PLATEAU_TRY_ASSIGN(person.permit_fee_paid_by,
+                           r.choice<engine::PermitFeePayer>(v, p, {{"producer", engine::PermitFeePayer::producer},
+                                                                   {"permittee", engine::PermitFeePayer::permittee}}));
+        break;
+      case CrewKey::days_off_in_lieu:
+        PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          Date day;
+          PLATEAU_TRY_ASSIGN(day, r.date(element, ep));
+          person.days_off_in_lieu.push_back(day);
+          return {};
+        }));
+        break;
+      case CrewKey::days: {
+        // A batch is usually one work week: room for its days at once, rather than four growths
+        // that each move the days read so far.
+        constexpr std::size_t kDaysInAWeek = 7;
+        person.days.reserve(kDaysInAWeek);
+        PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          DayInput day;
+          PLATEAU_TRY(read_day(r, element, ep, day));
+          person.days.push_back(std::move(day));
+          return {};
+        }));
+        has_days = true;
+        break;
+      }
     }
     return {};
   }));
@@ -584,32 +657,37 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
   return {};
 }
 
+enum class DocumentKey { format, production, crew };
+constexpr auto kDocumentKeys = keys_of<DocumentKey>({"format", "production", "crew"});
+
 Result<Batch> read_document(Reader& r, od::value& root) {
   Batch batch;
   bool has_production = false, has_agreement = false, has_crew = false;
   std::unordered_set<std::string> ids;  // of the people read so far
-  PLATEAU_TRY(r.object(root, Path(), [&](std::string_view key, od::value& v, const Path& p) -> Result<void> {
-    if (key == "format") {
-      PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
-      if (batch.format != kInputFormat) {
-        return fail(p + ": expected \"" + std::string(kInputFormat) + "\"; found " + quote_text(batch.format));
-      }
-    } else if (key == "production") {
-      PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
-      has_production = true;
-    } else if (key == "crew") {
-      PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-        CrewInput person;
-        PLATEAU_TRY(read_crew_member(r, element, ep, person));
-        if (!ids.insert(person.id).second) {
-          return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
+  PLATEAU_TRY(r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
+    switch (key) {
+      case DocumentKey::format:
+        PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
+        if (batch.format != kInputFormat) {
+          return fail(p + ": expected \"" + std::string(kInputFormat) + "\"; found " + quote_text(batch.format));
         }
-        batch.crew.push_back(std::move(person));
-        return {};
-      }));
-      has_crew = true;
-    } else {
-      return tl::unexpected(Reader::unknown_key(p, {"format", "production", "crew"}));
+        break;
+      case DocumentKey::production:
+        PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
+        has_production = true;
+        break;
+      case DocumentKey::crew:
+        PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
+          CrewInput person;
+          PLATEAU_TRY(read_crew_member(r, element, ep, person));
+          if (!ids.insert(person.id).second) {
+            return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
+          }
+          batch.crew.push_back(std::move(person));
+          return {};
+        }));
+        has_crew = true;
+        break;
     }
     return {};
   }));

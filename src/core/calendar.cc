@@ -14,12 +14,6 @@ constexpr std::array<const char*, 7> kWeekdayShortNames = {"Sun", "Mon", "Tue", 
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-int digits_value(std::string_view text) {
-  int value = 0;
-  for (char c : text) value = value * 10 + (c - '0');
-  return value;
-}
-
 }  // namespace
 
 Result<Date> parse_date(std::string_view text) {
@@ -28,12 +22,12 @@ Result<Date> parse_date(std::string_view text) {
   };
   constexpr std::size_t kIsoDateLength = 10;
   if (text.size() != kIsoDateLength || text[4] != '-' || text[7] != '-') return fail(expected());
-  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u}) {
-    if (!is_digit(text[i])) return fail(expected());
-  }
-  const Date date{std::chrono::year{digits_value(text.substr(0, 4))},
-                  std::chrono::month{static_cast<unsigned>(digits_value(text.substr(5, 2)))},
-                  std::chrono::day{static_cast<unsigned>(digits_value(text.substr(8, 2)))}};
+  const auto digit = [&](std::size_t at) { return static_cast<unsigned>(text[at] - '0'); };
+  bool all_digits = true;
+  for (std::size_t at : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) all_digits = all_digits && is_digit(text[at]);
+  if (!all_digits) return fail(expected());
+  const Date date{std::chrono::year{static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3))},
+                  std::chrono::month{digit(5) * 10 + digit(6)}, std::chrono::day{digit(8) * 10 + digit(9)}};
   if (!date.ok()) {
     return fail("expected a real calendar date YYYY-MM-DD; found \"" + std::string(text) + "\", which does not exist");
   }

@@ -36,7 +36,9 @@ ClockTime ClockTime::at(Date date, Duration since_midnight) {
   return ClockTime(local_epoch_minutes(date) + since_midnight);
 }
 
-Result<ClockTime> ClockTime::parse(std::string_view text, Date day) {
+Result<ClockTime> ClockTime::parse(std::string_view text, Date day) { return parse(text, at(day, Duration{0})); }
+
+Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
   const auto found = [&] { return "\"" + std::string(text) + "\""; };  // built only for a message
   // ISO local date-time: YYYY-MM-DDTHH:MM, optionally :00 seconds.
   if (text.size() >= 16 && text[10] == 'T') {
@@ -57,23 +59,30 @@ Result<ClockTime> ClockTime::parse(std::string_view text, Date day) {
     }
     return at(*date, Duration{hours * kMinutesPerHour + minutes});
   }
-  // "HH:MM", the usual shape, is read without the general case's scans; "7:30" takes the longer way.
+  // "HH:MM", the usual shape, is read digit by digit without the general case's scans; "7:30"
+  // takes the longer way.
   constexpr std::size_t kHhMm = 5;
-  const auto colon = text.size() == kHhMm && text[2] == ':' ? std::size_t{2} : text.find(':');
-  const bool usual = colon == 2 && text.size() == kHhMm && is_digit(text[0]) && is_digit(text[1]) &&
-                     is_digit(text[3]) && is_digit(text[4]);
-  if (!usual && (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
-                 !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1)))) {
-    return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
-                "YYYY-MM-DDTHH:MM; found " + found());
+  int hours = 0;
+  int minutes = 0;
+  if (text.size() == kHhMm && text[2] == ':' && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[3]) &&
+      is_digit(text[4])) {
+    hours = (text[0] - '0') * 10 + (text[1] - '0');
+    minutes = (text[3] - '0') * 10 + (text[4] - '0');
+  } else {
+    const auto colon = text.find(':');
+    if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
+        !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1))) {
+      return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
+                  "YYYY-MM-DDTHH:MM; found " + found());
+    }
+    hours = to_int(text.substr(0, colon));
+    minutes = to_int(text.substr(colon + 1));
   }
-  const int hours = to_int(text.substr(0, colon));
-  const int minutes = to_int(text.substr(colon + 1));
   if (minutes > 59) return fail("expected minutes 00–59; found " + found());
   if (hours > kMaxHours) {
     return fail("expected hours 00–" + std::to_string(kMaxHours) + "; found " + found());
   }
-  return at(day, Duration{hours * kMinutesPerHour + minutes});
+  return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
 }
 
 Date ClockTime::date() const {

@@ -37,6 +37,9 @@ class ClockTime {
 
   // Parses "HH:MM" (hours 0–71, read on `day`) or an ISO local date-time "YYYY-MM-DDTHH:MM[:00]".
   static Result<ClockTime> parse(std::string_view text, Date day);
+  // As above, "HH:MM" read from `midnight` (at(day, 0)): for the several times of one day, whose
+  // midnight is then worked out once.
+  static Result<ClockTime> parse(std::string_view text, ClockTime midnight);
 
   Date date() const;                // the calendar date of this moment
   Duration time_of_day() const;     // minutes since that date's midnight, 0–1439

@@ -38,6 +38,20 @@ TEST(Clock, IsoDateTimeAccepted) {
   EXPECT_EQ(t("2009-03-08T02:15:00", "2009-03-07"), t("26:15", "2009-03-07"));
 }
 
+// Every time of 2009-03-07 read from its midnight is the time read on its date: 00:00 → 2009-03-07
+// 00:00, 26:15 → 2009-03-08 02:15, the date-time form keeping its own date.
+TEST(Clock, ReadFromTheDaysMidnightAsOnItsDate) {
+  const Date day = d("2009-03-07");
+  const ClockTime midnight = ClockTime::at(day, Duration{0});
+  EXPECT_EQ(midnight.to_string(), "2009-03-07 00:00");
+  for (const char* text : {"00:00", "07:00", "7:05", "23:59", "24:00", "26:15", "71:59", "2009-03-08T02:15",
+                           "2009-03-10T00:00:00"}) {
+    EXPECT_EQ(ClockTime::parse(text, midnight).value(), ClockTime::parse(text, day).value()) << text;
+  }
+  EXPECT_EQ(ClockTime::parse("26:15", midnight).value().to_string(), "2009-03-08 02:15");
+  for (const char* bad : {"07:60", "72:00", "0a:00", "07;00", "7:5"}) EXPECT_FALSE(ClockTime::parse(bad, midnight)) << bad;
+}
+
 TEST(Clock, RejectsWithWhatWasExpected) {
   for (const char* bad : {"", "7", "07h00", "07:60", "72:00", "7:5", "-1:00", "07:00pm", "2009-03-08T25:00",
                           "2009-03-08T02:15:30"}) {

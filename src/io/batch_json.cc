@@ -505,8 +505,9 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     return {};
   }));
   if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
+  const ClockTime midnight = ClockTime::at(day.date, Duration{0});  // the day's times are read from it
   for (const auto& pending : std::span(times.data(), time_count)) {
-    auto parsed = ClockTime::parse(pending.text, day.date);
+    auto parsed = ClockTime::parse(pending.text, midnight);
     if (!parsed) return tl::unexpected(parsed.error().at(Path(path, kDayKeys.name(pending.key))));
     switch (pending.key) {
       case DayKey::call: day.call = *parsed; break;
@@ -522,9 +523,9 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
   for (const auto& pending : meals) {
     const Path meals_path(path, "meals");
     const Path meal_path(meals_path, pending.index);
-    auto start = ClockTime::parse(pending.start, day.date);
+    auto start = ClockTime::parse(pending.start, midnight);
     if (!start) return tl::unexpected(start.error().at(Path(meal_path, "start")));
-    auto end = ClockTime::parse(pending.end, day.date);
+    auto end = ClockTime::parse(pending.end, midnight);
     if (!end) return tl::unexpected(end.error().at(Path(meal_path, "end")));
     day.meals.push_back({*start, *end, pending.shot_in_progress});
   }

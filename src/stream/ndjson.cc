@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <exception>
 #include <memory>
@@ -110,6 +111,21 @@ class LineComputer {
   io::BatchJsonReader reader_;
 };
 
+// The newlines in `text`, found by memchr (which looks at many bytes a step, where a loop over the
+// bytes looks at one): this runs over the whole input on the thread that reads and writes.
+std::uint64_t count_newlines(std::string_view text) {
+  std::uint64_t count = 0;
+  const char* at = text.data();
+  const char* const end = at + text.size();
+  while (at != end) {
+    const void* found = std::memchr(at, '\n', static_cast<std::size_t>(end - at));
+    if (found == nullptr) break;
+    ++count;
+    at = static_cast<const char*>(found) + 1;
+  }
+  return count;
+}
+
 // Cuts the input into chunks of whole lines, reading as it goes.
 class LineSplitter {
  public:
@@ -136,7 +152,7 @@ class LineSplitter {
           pending_.assign(chunk.input, last + 1);
           chunk.input.resize(last + 1);
           chunk.first_line = next_line_;
-          next_line_ += static_cast<std::uint64_t>(std::count(chunk.input.begin(), chunk.input.end(), '\n'));
+          next_line_ += count_newlines(chunk.input);
           return true;
         }
         if (at_end_) {

@@ -15,6 +15,7 @@ packages=(
   librapidcheck-dev         # property tests
   libbenchmark-dev          # make bench: the engine alone (Google Benchmark)
   time                      # make bench: peak memory (GNU time)
+  libmimalloc-dev           # the allocator of plateau and of the engine benchmark (fewer instructions than glibc's)
   clang-14                  # make fuzz: libFuzzer targets (-fsanitize=fuzzer,address,undefined)
   libclang-rt-14-dev        # make fuzz: libFuzzer's runtime (libclang_rt.fuzzer), only recommended by clang-14
   libsqlite3-dev            # plateau serve: the default store (an embedded SQLite file)

@@ -267,6 +267,9 @@ struct ContributionRule {
   std::optional<std::string> cap;  // a Cap::id
   bool sales_taxes = false;        // GST and QST on top
   Citation citation;
+  // Resolved by the loader, so the engine finds them without comparing names:
+  std::optional<std::size_t> cap_index;  // `cap`'s place in Agreement::caps
+  std::size_t code_index = 0;            // `code`'s place in Agreement::contribution_codes
 };
 
 enum class PermitFeeKind {
@@ -352,6 +355,10 @@ struct Agreement {
   PremiumApproval premium_approval;
   std::vector<Cap> caps;
   std::vector<Category> categories;
+  // Every contribution code once, in the order remittances list them: the categories' tables read
+  // in order, then permit fees (at permit_fee_code_index). Filled by the loader.
+  std::vector<std::string> contribution_codes;
+  std::size_t permit_fee_code_index = 0;
   std::vector<SalesTaxPeriod> sales_taxes;
   Interpretations interpretations;
   std::vector<Provision> provisions;

@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/calendar.h"
@@ -332,6 +334,21 @@ struct Interpretations {
   PermitFeeTaxesPaidBy permit_fee_taxes_paid_by = PermitFeeTaxesPaidBy::producer;
 };
 
+// Texts to a place in a list, looked up by a string_view without building a string.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using TextIndex = std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>>;
+
+// Each classification's printed name, French name and id, as written and normalised (lookup.h,
+// normalise_name), to the place in Agreement::classifications of the first classification that
+// has it. Built by the loader, so a name typed on a timecard is found by one hash look-up.
+struct ClassificationNames {
+  TextIndex exact;
+  TextIndex normalised;
+};
+
 struct Agreement {
   std::string id;          // "dgc-quebec"
   Text title;
@@ -345,6 +362,7 @@ struct Agreement {
 
   std::vector<std::string> production_types;  // "theatrical"
   std::vector<Classification> classifications;
+  ClassificationNames classification_names;  // the classifications' names, for find_classification
   std::vector<Department> departments;
   OvertimeRules overtime;
   DayRates day_rates;

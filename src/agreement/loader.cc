@@ -211,6 +211,19 @@ class Loader {
       table.done();
       out_.classifications.push_back(std::move(classification));
     }
+    index_classification_names();
+  }
+
+  // Names to classifications, the first that has a name winning, as find_classification's scan of
+  // the list in order did.
+  void index_classification_names() {
+    for (std::size_t index = 0; index < out_.classifications.size(); ++index) {
+      const Classification& classification = out_.classifications[index];
+      for (const std::string* name : {&classification.name, &classification.id, &classification.name_fr}) {
+        out_.classification_names.exact.emplace(*name, index);
+        out_.classification_names.normalised.emplace(normalise_name(*name), index);
+      }
+    }
   }
 
   void read_minimums(TableReader& table, Classification& classification) {

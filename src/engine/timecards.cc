@@ -43,33 +43,10 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
   return version;
 }
 
-// The classifications found so far in one batch, by the text the input gave: a crew has several
-// people of a classification, and finding one by its typed name compares it with each of the
-// agreement's names, normalised ("1 st Assistant Director").
-class ClassificationsFound {
- public:
-  // Room for `people` names at once: at most one per person, and growing one by one reallocates.
-  ClassificationsFound(const Agreement& agreement, std::size_t people) : agreement_(agreement) { found_.reserve(people); }
-
-  // REQUIRES: `typed` outlives this (it is the batch's text).
-  const agreement::Classification* find(std::string_view typed) {
-    for (const auto& [text, classification] : found_) {
-      if (text == typed) return classification;
-    }
-    const agreement::Classification* classification = agreement::find_classification(agreement_, typed);
-    if (classification != nullptr) found_.emplace_back(typed, classification);
-    return classification;
-  }
-
- private:
-  const Agreement& agreement_;
-  std::vector<std::pair<std::string_view, const agreement::Classification*>> found_;
-};
-
 Result<void> resolve_engagement(const Agreement& agreement, const Production& production, const CrewInput& person,
-                                ClassificationsFound& classifications, PersonTimecards& out) {
+                                PersonTimecards& out) {
   const auto path = [&] { return out.path(); };
-  out.classification = classifications.find(person.classification);
+  out.classification = agreement::find_classification(agreement, person.classification);
   if (out.classification == nullptr) {
     return fail(path() + ".classification: unknown classification \"" + person.classification + "\" in " +
                 agreement.id + "; did you mean " +
@@ -263,13 +240,12 @@ Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
 
 // One person's timecards, checked and classified; the first problem found is the error.
 Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
-                                         const NormalizedBatch& normalized, ClassificationsFound& classifications,
-                                         std::size_t c) {
+                                         const NormalizedBatch& normalized, std::size_t c) {
   const CrewInput& input = batch.crew[c];
   PersonTimecards person;
   person.input = &input;
   person.index = c;
-  if (auto resolved = resolve_engagement(agreement, batch.production, input, classifications, person); !resolved) {
+  if (auto resolved = resolve_engagement(agreement, batch.production, input, person); !resolved) {
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
@@ -430,10 +406,9 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
 
-  ClassificationsFound classifications(agreement, batch.crew.size());
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, **zone, out, classifications, c);
+    auto person = normalize_person(agreement, batch, **zone, out, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});

@@ -10,11 +10,13 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/calendar.h"
@@ -267,6 +269,9 @@ struct ContributionRule {
   std::optional<std::string> cap;  // a Cap::id
   bool sales_taxes = false;        // GST and QST on top
   Citation citation;
+  // Resolved by the loader, so the engine finds them without comparing names:
+  std::optional<std::size_t> cap_index;  // `cap`'s place in Agreement::caps
+  std::size_t code_index = 0;            // `code`'s place in Agreement::contribution_codes
 };
 
 enum class PermitFeeKind {
@@ -329,6 +334,21 @@ struct Interpretations {
   PermitFeeTaxesPaidBy permit_fee_taxes_paid_by = PermitFeeTaxesPaidBy::producer;
 };
 
+// Texts to a place in a list, looked up by a string_view without building a string.
+struct TextHash {
+  using is_transparent = void;
+  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
+};
+using TextIndex = std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>>;
+
+// Each classification's printed name, French name and id, as written and normalised (lookup.h,
+// normalise_name), to the place in Agreement::classifications of the first classification that
+// has it. Built by the loader, so a name typed on a timecard is found by one hash look-up.
+struct ClassificationNames {
+  TextIndex exact;
+  TextIndex normalised;
+};
+
 struct Agreement {
   std::string id;          // "dgc-quebec"
   Text title;
@@ -342,6 +362,7 @@ struct Agreement {
 
   std::vector<std::string> production_types;  // "theatrical"
   std::vector<Classification> classifications;
+  ClassificationNames classification_names;  // the classifications' names, for find_classification
   std::vector<Department> departments;
   OvertimeRules overtime;
   DayRates day_rates;
@@ -352,6 +373,10 @@ struct Agreement {
   PremiumApproval premium_approval;
   std::vector<Cap> caps;
   std::vector<Category> categories;
+  // Every contribution code once, in the order remittances list them: the categories' tables read
+  // in order, then permit fees (at permit_fee_code_index). Filled by the loader.
+  std::vector<std::string> contribution_codes;
+  std::size_t permit_fee_code_index = 0;
   std::vector<SalesTaxPeriod> sales_taxes;
   Interpretations interpretations;
   std::vector<Provision> provisions;

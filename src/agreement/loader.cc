@@ -73,6 +73,7 @@ class Loader {
     read_premium_approval();
     read_caps();
     read_categories();
+    index_contribution_codes();
     read_sales_taxes();
     read_provisions();
     read_interpretations();
@@ -209,6 +210,19 @@ class Loader {
       read_minimums(table, classification);
       table.done();
       out_.classifications.push_back(std::move(classification));
+    }
+    index_classification_names();
+  }
+
+  // Names to classifications, the first that has a name winning, as find_classification's scan of
+  // the list in order did.
+  void index_classification_names() {
+    for (std::size_t index = 0; index < out_.classifications.size(); ++index) {
+      const Classification& classification = out_.classifications[index];
+      for (const std::string* name : {&classification.name, &classification.id, &classification.name_fr}) {
+        out_.classification_names.exact.emplace(*name, index);
+        out_.classification_names.normalised.emplace(normalise_name(*name), index);
+      }
     }
   }
 
@@ -578,6 +592,26 @@ class Loader {
       table->done();
       out_.categories.push_back(std::move(category));
     }
+  }
+
+  // Each contribution code's place in the agreement's list of codes, and each cap's place in its
+  // caps: the engine works with these indices instead of comparing names per person.
+  void index_contribution_codes() {
+    const auto index_of = [&](std::string_view code) {
+      const auto at = std::find(out_.contribution_codes.begin(), out_.contribution_codes.end(), code);
+      if (at != out_.contribution_codes.end()) return static_cast<std::size_t>(at - out_.contribution_codes.begin());
+      out_.contribution_codes.emplace_back(code);
+      return out_.contribution_codes.size() - 1;
+    };
+    for (auto& category : out_.categories) {
+      for (auto& rule : category.contributions) {
+        rule.code_index = index_of(rule.code);
+        if (!rule.cap) continue;
+        const auto cap = std::find_if(out_.caps.begin(), out_.caps.end(), [&](const Cap& c) { return c.id == *rule.cap; });
+        if (cap != out_.caps.end()) rule.cap_index = static_cast<std::size_t>(cap - out_.caps.begin());
+      }
+    }
+    out_.permit_fee_code_index = index_of(kPermitFeeCode);
   }
 
   Payee payee(TableReader& table) {

@@ -35,6 +35,32 @@ TEST(Loader, MinimalFileLoads) {
   EXPECT_TRUE(loaded->provisions.empty());
 }
 
+// The engine finds a contribution's code and cap by these indices: each must name what the rule
+// names, and the list of codes must hold each code once, in the order of the categories' tables.
+TEST(Loader, ResolvesContributionCodesAndCapsToIndices) {
+  const Agreement a = testing::load_or_fail(testing::dgc_quebec_file());
+  const std::set<std::string> distinct(a.contribution_codes.begin(), a.contribution_codes.end());
+  EXPECT_EQ(distinct.size(), a.contribution_codes.size());
+  ASSERT_LT(a.permit_fee_code_index, a.contribution_codes.size());
+  EXPECT_EQ(a.contribution_codes[a.permit_fee_code_index], "permit_fee");
+  EXPECT_EQ(a.permit_fee_code_index, a.contribution_codes.size() - 1);
+  std::size_t rules_with_caps = 0;
+  std::size_t latest_first_seen = 0;
+  for (const Category& category : a.categories) {
+    for (const ContributionRule& rule : category.contributions) {
+      ASSERT_LT(rule.code_index, a.contribution_codes.size());
+      EXPECT_EQ(a.contribution_codes[rule.code_index], rule.code);
+      EXPECT_LE(rule.code_index, latest_first_seen + 1) << rule.code << ": listed out of the tables' order";
+      latest_first_seen = std::max(latest_first_seen, rule.code_index);
+      ASSERT_EQ(rule.cap.has_value(), rule.cap_index.has_value()) << rule.code;
+      if (!rule.cap) continue;
+      ++rules_with_caps;
+      EXPECT_EQ(a.caps.at(*rule.cap_index).id, *rule.cap);
+    }
+  }
+  EXPECT_GT(rules_with_caps, 0U);  // the sheet caps some contributions: the check above ran
+}
+
 TEST(Loader, MissingFile) {
   auto loaded = load_file(fixtures_dir() / "bad" / "no_such_file.toml");
   ASSERT_FALSE(loaded);

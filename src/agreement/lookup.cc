@@ -2,6 +2,7 @@
 #include "agreement/lookup.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <cmath>
 #include <numbers>
@@ -32,18 +33,6 @@ char normalised_byte(char c) {
   return 0;
 }
 
-// normalise_name(name) == wanted, without building the normalised name.
-bool normalises_to(std::string_view name, std::string_view wanted) {
-  std::size_t at = 0;
-  for (const char c : name) {
-    const char kept = normalised_byte(c);
-    if (kept == 0) continue;
-    if (at == wanted.size() || wanted[at] != kept) return false;
-    ++at;
-  }
-  return at == wanted.size();
-}
-
 }  // namespace
 
 std::string normalise_name(std::string_view name) {
@@ -57,18 +46,26 @@ std::string normalise_name(std::string_view name) {
 
 const Classification* find_classification(const Agreement& agreement, std::string_view name) {
   // The name as the sheet prints it, or the id, is the usual case: found without normalising.
-  for (const Classification& classification : agreement.classifications) {
-    if (classification.name == name || classification.id == name || classification.name_fr == name) return &classification;
+  const ClassificationNames& names = agreement.classification_names;
+  if (const auto exact = names.exact.find(name); exact != names.exact.end()) {
+    return &agreement.classifications[exact->second];
   }
-  const std::string wanted = normalise_name(name);
-  if (wanted.empty()) return nullptr;
-  for (const Classification& classification : agreement.classifications) {
-    if (normalises_to(classification.name, wanted) || normalises_to(classification.name_fr, wanted) ||
-        normalises_to(classification.id, wanted)) {
-      return &classification;
+  // Normalised on the stack: a name typed on a timecard is short.
+  constexpr std::size_t kOnStack = 128;
+  std::array<char, kOnStack> on_stack;
+  std::string on_heap;
+  std::size_t length = 0;
+  if (name.size() <= kOnStack) {
+    for (const char c : name) {
+      if (const char kept = normalised_byte(c); kept != 0) on_stack[length++] = kept;
     }
+  } else {
+    on_heap = normalise_name(name);
   }
-  return nullptr;
+  const std::string_view wanted = name.size() <= kOnStack ? std::string_view(on_stack.data(), length) : on_heap;
+  if (wanted.empty()) return nullptr;
+  const auto normalised = names.normalised.find(wanted);
+  return normalised == names.normalised.end() ? nullptr : &agreement.classifications[normalised->second];
 }
 
 std::vector<std::string> closest_classifications(const Agreement& agreement, std::string_view name,

@@ -19,13 +19,13 @@ Result<BatchPay> compute_or_throw(const Batch& batch, const agreement::Registry&
   for (const auto& person : normalized->crew) owed_on = std::max(owed_on, person.last_listed);
   out.crew.reserve(normalized->crew.size());
   for (const auto& person : normalized->crew) {
-    PersonPay pay = pay_person(*normalized, person);
+    PersonPay& pay = out.crew.emplace_back();
+    pay_person(*normalized, person, pay);
     if (auto added = add_contributions(*normalized, person, owed_on, pay); !added) {
       return tl::unexpected(added.error());
     }
     out.total_gross += pay.gross;
     out.total_net_pay += pay.net_pay;
-    out.crew.push_back(std::move(pay));
     if (options.progress) options.progress(out.crew.size(), normalized->crew.size());
   }
   out.remittances = remittances(*normalized->agreement, out.crew);

@@ -63,7 +63,7 @@ PersonPay pay_of(const CrewInput& person) {
   return pay->crew.front();
 }
 
-std::int64_t cents(const std::vector<Contribution>& contributions, const std::string& code, bool base) {
+std::int64_t cents(const std::vector<Contribution>& contributions, std::string_view code, bool base) {
   std::int64_t total = 0;
   for (const auto& c : contributions) {
     if (c.code == code) total += base ? c.base.value_or(Money()).cents() : c.amount.cents();
@@ -87,7 +87,7 @@ RC_GTEST_PROP(ContributionsProperty, ProductionToDateSplitsAsOneComputation, ())
   RC_ASSERT(week1.gross + week2.gross == whole.gross);
 
   for (const auto& contribution : whole.contributions) {
-    const std::string& code = contribution.code;
+    const std::string_view code = contribution.code;
     // Bases (the part of gross under each cap) add up exactly.
     RC_ASSERT(cents(week1.contributions, code, true) + cents(week2.contributions, code, true) ==
               cents(whole.contributions, code, true));

@@ -133,6 +133,18 @@ Money gross_of(const Batch& batch, const std::string& id, bool without_rest = fa
   RC_FAIL("person missing from output");
 }
 
+// exact_amount skips ÷ 1, × 1 and × count of 1: the whole formula gives the same value, on
+// lines where each of them is 1 or not.
+RC_GTEST_PROP(PayLineProperty, ExactAmountIsTheWholeFormula, ()) {
+  PayLine line;
+  line.base = Rational(*rc::gen::inRange<std::int64_t>(-100'000'000, 100'000'000),
+                       *rc::gen::element<std::int64_t>(1, 3, 100, 800));
+  line.divisor = *rc::gen::element<std::int64_t>(1, 5, 8, 40);
+  line.multiplier = Rational(*rc::gen::inRange<std::int64_t>(0, 6), *rc::gen::element<std::int64_t>(1, 2, 3));
+  line.count = *rc::gen::inRange<std::int64_t>(1, 5);
+  RC_ASSERT(exact_amount(line) == line.base / Rational(line.divisor) * line.multiplier * Rational(line.count));
+}
+
 RC_GTEST_PROP(EngineProperty, GrossIsTheSumOfTheLines, ()) {
   const Batch batch = gen_batch();
   auto pay = compute(batch, registry());

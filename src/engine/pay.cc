@@ -6,7 +6,13 @@ namespace plateau::engine {
 
 Rational exact_amount(const PayLine& line) {
   if (line.hours) return Rational(line.hours->count(), 60) * *line.rate;
-  return line.base / Rational(line.divisor) * line.multiplier * Rational(line.count);
+  // Most lines are a day's rate as it stands: ÷ 1, × 1 and × 1 change nothing (and cannot
+  // overflow), so they are skipped.
+  Rational out = line.base;
+  if (line.divisor != 1) out = out / Rational(line.divisor);
+  if (line.multiplier != Rational(1)) out = out * line.multiplier;
+  if (line.count != 1) out = out * Rational(line.count);
+  return out;
 }
 
 std::string FindingMessage::in(std::string_view lang) const {

@@ -155,7 +155,9 @@ struct Finding {
 //   base × rate                  (a percentage of gross; `base` is the gross within any cap)
 //   min(days × fee, weekly_cap)  (permit fee per day, capped a week) or fee (per week)
 struct Contribution {
-  std::string code;  // retirement, health_welfare, admin_training, vacation, checkoff, permit_fee
+  std::string_view code;  // retirement, health_welfare, admin_training, vacation, checkoff, permit_fee: the
+                          // agreement's text (Agreement::contribution_codes)
+  std::size_t code_index = 0;  // the code's place in Agreement::contribution_codes
   const Text* name = &agreement::kNoText;  // never null
   Money amount;
   agreement::Payer paid_by = agreement::Payer::producer;
@@ -180,8 +182,9 @@ struct Contribution {
 //   amount = base × rate, where base is the contribution's amount, plus the GST line's amount when
 //   QST is levied on the amount plus GST (before 2013).
 struct Tax {
-  std::string code;  // gst, qst
-  std::string on;    // the contribution code taxed
+  std::string_view code;  // gst, qst: the engine's own words, static text
+  std::string_view on;    // the contribution code taxed, the agreement's text
+  std::size_t on_index = 0;  // its place in Agreement::contribution_codes
   const Text* on_name = &agreement::kNoText;  // its name; never null
   Money taxed;       // the contributions' amount
   Money gst_included;  // QST before 2013: the GST added to the base
@@ -198,8 +201,8 @@ struct PersonPay {
   std::string id;
   std::string name;
   std::string classification;  // as given in the input
-  std::string classification_name;  // as printed in the agreement
-  std::string category;
+  std::string_view classification_name;  // as printed in the agreement: the agreement's text
+  std::string_view category;             // the agreement's category id
   std::vector<PayLine> lines;
   Money gross;
   std::vector<Allowance> allowances;

@@ -73,10 +73,10 @@ void sort_stable_moving_once(std::vector<T>& items, Less less) {
 // What one person's pay is being built from, shared by the rule functions below.
 class PersonRules {
  public:
-  PersonRules(const NormalizedBatch& batch, const PersonTimecards& person)
-      : batch_(batch), a_(*batch.agreement), person_(person), rate_(person.rate.dollars()) {}
+  PersonRules(const NormalizedBatch& batch, const PersonTimecards& person, PersonPay& out)
+      : batch_(batch), a_(*batch.agreement), person_(person), rate_(person.rate.dollars()), out_(out) {}
 
-  PersonPay run() {
+  void run() {
     // Pay lines are large (citation, words): room for the usual few per day, so they are not moved
     // as the vector grows.
     constexpr std::size_t kUsualLinesPerDay = 4;
@@ -105,7 +105,6 @@ class PersonRules {
     });
     sort_stable_moving_once(out_.findings, [](const Finding& x, const Finding& y) { return x.date < y.date; });
     for (const auto& line : out_.lines) out_.gross += line.amount;
-    return std::move(out_);
   }
 
  private:
@@ -679,13 +678,13 @@ class PersonRules {
   const Agreement& a_;
   const PersonTimecards& person_;
   const Rational rate_;  // the contracted rate in dollars
-  PersonPay out_;
+  PersonPay& out_;
 };
 
 }  // namespace
 
-PersonPay pay_person(const NormalizedBatch& batch, const PersonTimecards& person) {
-  return PersonRules(batch, person).run();
+void pay_person(const NormalizedBatch& batch, const PersonTimecards& person, PersonPay& out) {
+  PersonRules(batch, person, out).run();
 }
 
 // The sentences of the findings kept as figures (pay.h), written when shown.

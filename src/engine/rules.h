@@ -10,6 +10,8 @@
 
 namespace plateau::engine {
 
-PersonPay pay_person(const NormalizedBatch& batch, const PersonTimecards& person);
+// Fills `out`, a PersonPay just made (in place in the batch's results: a PersonPay holds strings
+// and lists, and returning it moved them all).
+void pay_person(const NormalizedBatch& batch, const PersonTimecards& person, PersonPay& out);
 
 }  // namespace plateau::engine

@@ -43,33 +43,10 @@ Result<const Agreement*> choose_version(const Batch& batch, const agreement::Reg
   return version;
 }
 
-// The classifications found so far in one batch, by the text the input gave: a crew has several
-// people of a classification, and finding one by its typed name compares it with each of the
-// agreement's names, normalised ("1 st Assistant Director").
-class ClassificationsFound {
- public:
-  // Room for `people` names at once: at most one per person, and growing one by one reallocates.
-  ClassificationsFound(const Agreement& agreement, std::size_t people) : agreement_(agreement) { found_.reserve(people); }
-
-  // REQUIRES: `typed` outlives this (it is the batch's text).
-  const agreement::Classification* find(std::string_view typed) {
-    for (const auto& [text, classification] : found_) {
-      if (text == typed) return classification;
-    }
-    const agreement::Classification* classification = agreement::find_classification(agreement_, typed);
-    if (classification != nullptr) found_.emplace_back(typed, classification);
-    return classification;
-  }
-
- private:
-  const Agreement& agreement_;
-  std::vector<std::pair<std::string_view, const agreement::Classification*>> found_;
-};
-
 Result<void> resolve_engagement(const Agreement& agreement, const Production& production, const CrewInput& person,
-                                ClassificationsFound& classifications, PersonTimecards& out) {
+                                PersonTimecards& out) {
   const auto path = [&] { return out.path(); };
-  out.classification = classifications.find(person.classification);
+  out.classification = agreement::find_classification(agreement, person.classification);
   if (out.classification == nullptr) {
     return fail(path() + ".classification: unknown classification \"" + person.classification + "\" in " +
                 agreement.id + "; did you mean " +
@@ -261,15 +238,16 @@ Result<void> check_no_overlap(const Timecard& previous, const Timecard& card) {
               time_on_day(previous.end_clock, previous.date) + "); expected days that do not overlap");
 }
 
-// One person's timecards, checked and classified; the first problem found is the error.
+// One person's timecards, checked and classified; the first problem found is the error. Their
+// days, meals and weeks are added to the batch's (`normalized`), which has room for them all; on
+// an error, what was added stays there unused, pointed at by nothing.
 Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch& batch, const TimeZone& zone,
-                                         const NormalizedBatch& normalized, ClassificationsFound& classifications,
-                                         std::size_t c) {
+                                         NormalizedBatch& normalized, std::size_t c) {
   const CrewInput& input = batch.crew[c];
   PersonTimecards person;
   person.input = &input;
   person.index = c;
-  if (auto resolved = resolve_engagement(agreement, batch.production, input, classifications, person); !resolved) {
+  if (auto resolved = resolve_engagement(agreement, batch.production, input, person); !resolved) {
     return tl::unexpected(resolved.error());
   }
   // Days by date; each date once.
@@ -307,17 +285,11 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
                            add_days(work_week_start(person.last_listed, first_day), 6)};
     }
   }
-  std::size_t meal_count = 0;
-  for (const auto& day : input.days) meal_count += day.meals.size();
-  person.meals.reserve(meal_count);  // never reallocated: the days' spans point into it
-  person.days.reserve(input.days.size());
-  if (day_count > 0) {
-    // Room for the work weeks at once: days spanning n days touch at most n / 7 + 2 weeks.
-    constexpr int kDaysInWeek = 7;
-    const int span = days_between(person.first_listed, person.last_listed);
-    person.weeks.reserve(static_cast<std::size_t>(span / kDaysInWeek + 2));
-  }
-  std::optional<std::size_t> previous_worked;  // in person.days
+  std::vector<Timecard>& days = normalized.days;
+  std::vector<WorkWeek>& weeks = normalized.weeks;
+  const std::size_t first_day = days.size();
+  const std::size_t first_week = weeks.size();
+  std::optional<std::size_t> previous_worked;  // in normalized.days
   // Days come by date, so the batch's holidays (by date too) are walked alongside them: after one
   // search for the first day, each day's holiday is at or just past the previous day's.
   const auto holidays_end = normalized.holidays.end();
@@ -346,39 +318,39 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       }
     }
     if (day.worked) {
-      if (auto timed = time_day(zone, day, card, person.meals); !timed) return tl::unexpected(timed.error());
+      if (auto timed = time_day(zone, day, card, normalized.meals); !timed) return tl::unexpected(timed.error());
       if (previous_worked) {
-        if (auto apart = check_no_overlap(person.days[*previous_worked], card); !apart) {
-          return tl::unexpected(apart.error());
-        }
+        if (auto apart = check_no_overlap(days[*previous_worked], card); !apart) return tl::unexpected(apart.error());
       }
-      previous_worked = person.days.size();
+      previous_worked = days.size();
     }
     while (next_holiday != holidays_end && (*next_holiday)->date < day.date) ++next_holiday;
     card.holiday = next_holiday != holidays_end && (*next_holiday)->date == day.date ? *next_holiday : nullptr;
-    person.days.push_back(std::move(card));
+    days.push_back(card);
   }
   // Work weeks, and each work day's place in its week.
   const std::int64_t weekly_days = agreement.day_rates.weekly_days;
   // Days come by date: a day less than a week after the latest week's start is in that week, and
   // takes its start without the calendar arithmetic of finding it.
   std::chrono::sys_days latest_week_start{};
-  for (auto& card : person.days) {
+  for (std::size_t k = first_day; k < days.size(); ++k) {
+    Timecard& card = days[k];
+    const bool any_week = weeks.size() > first_week;
     const std::chrono::sys_days day{card.date};
-    if (!person.weeks.empty() && day - latest_week_start < std::chrono::weeks{1}) {
-      card.week_start = person.weeks.back().start;
+    if (any_week && day - latest_week_start < std::chrono::weeks{1}) {
+      card.week_start = weeks.back().start;
     } else {
       card.week_start = work_week_start(card.date, batch.production.week_starts_on);
       latest_week_start = std::chrono::sys_days{card.week_start};
     }
-    if (person.weeks.empty() || person.weeks.back().start != card.week_start) {
+    if (!any_week || weeks.back().start != card.week_start) {
       WorkWeek week;
       week.start = card.week_start;
       week.full_engagement = person.engagement.start <= week.start && add_days(week.start, 6) <= person.engagement.end;
-      person.weeks.push_back(week);
+      weeks.push_back(week);
     }
     if (!card.worked) continue;
-    card.ordinal_in_week = ++person.weeks.back().days_worked;
+    card.ordinal_in_week = ++weeks.back().days_worked;
     if (card.ordinal_in_week <= weekly_days) {
       card.kind = agreement::DayKind::first_five;
     } else if (card.ordinal_in_week == weekly_days + 1) {
@@ -387,6 +359,8 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       card.kind = agreement::DayKind::seventh;
     }
   }
+  person.days = std::span<const Timecard>(days).subspan(first_day);
+  person.weeks = std::span<const WorkWeek>(weeks).subspan(first_week);
   return person;
 }
 
@@ -429,11 +403,21 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
   auto zone = production_zone(batch.production.time_zone);
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
   find_holidays(agreement, batch, out);
+  // Room for every person's days, meals and weeks at once: their spans point into these, so they
+  // never reallocate. A person adds at most their days, their meals, and a week per day.
+  std::size_t day_count = 0;
+  std::size_t meal_count = 0;
+  for (const auto& person : batch.crew) {
+    day_count += person.days.size();
+    for (const auto& day : person.days) meal_count += day.meals.size();
+  }
+  out.days.reserve(day_count);
+  out.meals.reserve(meal_count);
+  out.weeks.reserve(day_count);
 
-  ClassificationsFound classifications(agreement, batch.crew.size());
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {
-    auto person = normalize_person(agreement, batch, **zone, out, classifications, c);
+    auto person = normalize_person(agreement, batch, **zone, out, c);
     if (!person) {
       if (!keep_going) return tl::unexpected(person.error());
       out.rejected.push_back(RejectedPerson{c, person.error()});

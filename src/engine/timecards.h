@@ -43,7 +43,7 @@ struct Timecard {
   ClockTime start_clock;
   ClockTime end_clock;
   Duration worked_time{0};  // real elapsed time, meal breaks included
-  std::span<const TimedMeal> meals;  // in order; kept in PersonTimecards::meals
+  std::span<const TimedMeal> meals;  // in order; kept in NormalizedBatch::meals
   std::optional<Instant> general_crew_call;
   std::optional<Instant> snack;
   // Classification within the work week (worked days only):
@@ -61,8 +61,8 @@ struct WorkWeek {
   bool full_engagement = true;  // the engagement covers all 7 days of the week
 };
 
-// One person's timecards. Moving it keeps its days' meal spans valid (a vector's move keeps its
-// buffer); copying it would not, so it is move-only.
+// One person's timecards, kept in the batch's lists (NormalizedBatch: three allocations a batch,
+// not three a person). Move-only, as the batch that holds its days is.
 struct PersonTimecards {
   const CrewInput* input = nullptr;
   std::size_t index = 0;  // in Batch::crew
@@ -72,10 +72,8 @@ struct PersonTimecards {
   agreement::Basis basis = agreement::Basis::daily;
   Money rate;
   Engagement engagement;
-  std::vector<Timecard> days;   // all listed days, by date
-  std::vector<TimedMeal> meals;  // every day's meals, day after day (Timecard::meals); never grows
-                                 // after the days are made, so the days' spans stay valid
-  std::vector<WorkWeek> weeks;  // the work weeks that hold a listed day, by date
+  std::span<const Timecard> days;   // all listed days, by date; in NormalizedBatch::days
+  std::span<const WorkWeek> weeks;  // the work weeks that hold a listed day, by date; in NormalizedBatch::weeks
   Date first_listed;
   Date last_listed;
 
@@ -107,9 +105,16 @@ struct NormalizedBatch {
   std::vector<agreement::Holiday> declared;
   std::vector<PersonTimecards> crew;
   std::vector<RejectedPerson> rejected;  // keep_going only
+  // Every person's days, meals and work weeks, person after person; the crew's spans point into
+  // them. normalize reserves room for them all before the first person, so they never reallocate
+  // (and a move keeps their buffers).
+  std::vector<Timecard> days;
+  std::vector<TimedMeal> meals;  // every day's meals, day after day (Timecard::meals)
+  std::vector<WorkWeek> weeks;
 
   NormalizedBatch() = default;
-  NormalizedBatch(NormalizedBatch&&) = default;  // `holidays` and the timecards point into `declared`
+  NormalizedBatch(NormalizedBatch&&) = default;  // `holidays` and the timecards point into `declared`,
+                                                 // the crew into `days`, `meals` and `weeks`
   NormalizedBatch& operator=(NormalizedBatch&&) = default;
   NormalizedBatch(const NormalizedBatch&) = delete;
   NormalizedBatch& operator=(const NormalizedBatch&) = delete;

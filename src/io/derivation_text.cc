@@ -73,7 +73,7 @@ std::string write_derivation(const engine::CrewInput& input, const engine::Perso
                              const engine::Production& production, std::optional<Date> only, const std::string& lang) {
   const bool fr = french(lang);
   std::string out = pay.id + (pay.name.empty() ? "" : "  " + pay.name) + " — " + pay.classification + " (" +
-                    pay.category + ")\n";
+                    std::string(pay.category) + ")\n";
   out += (fr ? "Taux contractuel : " : "Contracted rate: ") + engine::explain_money(input.rate, lang) +
          (input.basis == engine::RateBasis::daily ? (fr ? " par jour" : " a day") : (fr ? " par semaine" : " a week")) +
          "\n";

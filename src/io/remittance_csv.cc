@@ -25,10 +25,11 @@ std::vector<Column> columns_of(const engine::BatchPay& pay) {
   std::map<std::string, bool> taxed;
   for (const auto& person : pay.crew) {
     for (const auto& contribution : person.contributions) {
-      if (std::find(codes.begin(), codes.end(), contribution.code) == codes.end()) codes.push_back(contribution.code);
-      has_base[contribution.code] = has_base[contribution.code] || contribution.base.has_value();
+      const std::string code(contribution.code);
+      if (std::find(codes.begin(), codes.end(), code) == codes.end()) codes.push_back(code);
+      has_base[code] = has_base[code] || contribution.base.has_value();
     }
-    for (const auto& tax : person.taxes) taxed[tax.on] = true;
+    for (const auto& tax : person.taxes) taxed[std::string(tax.on)] = true;
   }
   std::vector<Column> out;
   for (const auto& code : codes) {
@@ -101,7 +102,7 @@ std::string write_remittance_csv(const engine::BatchPay& pay) {
     for (const Payee payee : kPayees) {
       const auto row = figures(person, payee, columns);
       if (std::none_of(row.begin(), row.end(), [](const auto& cell) { return cell.has_value(); })) continue;
-      std::vector<std::string> fields = {person.id, person.name, person.category,
+      std::vector<std::string> fields = {person.id, person.name, std::string(person.category),
                                          std::string(agreement::to_string(payee)), person.gross.to_string()};
       auto& sum = sums[payee];
       sum.resize(columns.size());

@@ -42,21 +42,47 @@ bool block_needs_escape(const char* bytes) {
   return (halves[0] | halves[1]) != 0;
 }
 
+// Whether any of the `size` bytes at `bytes` needs escaping, for fewer than sixteen: read with
+// fixed-size loads that overlap (the first and last eight, or four), never past the text and never
+// through a copy of a variable length, which is a call to memcpy.
+bool short_needs_escape(const char* bytes, std::size_t size) {
+  assert(size < kBlock);
+  constexpr std::size_t kHalf = kBlock / 2;
+  constexpr std::size_t kQuarter = kBlock / 4;
+  char block[kBlock];
+  if (size >= kHalf) {
+    std::memcpy(block, bytes, kHalf);
+    std::memcpy(block + kHalf, bytes + size - kHalf, kHalf);
+    return block_needs_escape(block);
+  }
+  if (size >= kQuarter) {
+    std::memset(block, ' ', kBlock);
+    std::memcpy(block, bytes, kQuarter);
+    std::memcpy(block + kQuarter, bytes + size - kQuarter, kQuarter);
+    return block_needs_escape(block);
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if (needs_escape(bytes[i])) return true;
+  }
+  return false;
+}
+
 // The position of the first character of `text` that JSON escapes, or text.size(): sixteen bytes a
-// step, the last few through a block padded with spaces, then one at a time from the block that
-// has one (escapes are rare: plateau's texts and most names have none).
+// step, the last few through the sixteen bytes that end the text (or the loads above when it is
+// shorter), then one at a time from the block that has one (escapes are rare: plateau's texts and
+// most names have none).
 std::size_t find_needs_escape(std::string_view text, std::size_t from = 0) {
+  const std::size_t size = text.size();
   std::size_t i = from;
-  for (; i + kBlock <= text.size(); i += kBlock) {
-    if (block_needs_escape(text.data() + i)) break;
+  if (size - i < kBlock) {
+    if (!short_needs_escape(text.data() + i, size - i)) return size;
+  } else {
+    for (; i + kBlock <= size; i += kBlock) {
+      if (block_needs_escape(text.data() + i)) break;
+    }
+    if (i + kBlock > size && (i == size || !block_needs_escape(text.data() + size - kBlock))) return size;
   }
-  if (i + kBlock > text.size() && i < text.size()) {  // fewer than 16 left
-    char padded[kBlock];
-    std::memset(padded, ' ', kBlock);
-    std::memcpy(padded, text.data() + i, text.size() - i);
-    if (!block_needs_escape(padded)) return text.size();
-  }
-  while (i < text.size() && !needs_escape(text[i])) ++i;
+  while (i < size && !needs_escape(text[i])) ++i;
   return i;
 }
 

@@ -39,8 +39,9 @@ std::string escaped_one_by_one(std::string_view text) {
 }
 
 // One character to escape (or a UTF-8 one, which stays) at every position of texts of every length
-// up to three blocks of sixteen and a few, so that it falls in a whole block, in the padded last
-// one, and on each side of their boundary.
+// up to three blocks of sixteen and a few, so that it falls in a whole block, in the sixteen bytes
+// that end the text (which overlap the block before), in each of the overlapping loads of a text
+// shorter than sixteen, and on each side of their boundaries.
 TEST(JsonString, EscapesAtEveryPositionAndLength) {
   constexpr std::size_t kLongest = 3 * 16 + 5;
   for (const std::string special : {"\"", "\\", "\n", "\r", "\t", "\x01", "\x1f", "\x7f", "é"}) {

@@ -126,6 +126,12 @@ class Sentence {
     append_given_(out_, given);
     return *this;
   }
+  // An agreement's name in the sentence's language: as it is when the loader found it needs no
+  // escaping, else through `append_given`.
+  Sentence& operator<<(const agreement::Text& name) {
+    write_given(name.in(lang_), name.escapes_in(lang_));
+    return *this;
+  }
   Sentence& operator<<(Date date) {
     append_date(out_, date);
     return *this;
@@ -177,7 +183,9 @@ class Sentence {
   }
   Sentence& operator<<(const Cite& cite) {
     if (cite.citation.article.empty()) return *this;
-    return *this << " (" << cite.citation.article << ")";
+    *this << " (";
+    write_given(cite.citation.article, cite.citation.article_escapes);
+    return *this << ")";
   }
   Sentence& operator<<(const RoundedResult& result) {
     if (result.exact == result.amount.dollars()) return *this << " = " << Dollars(result.amount);
@@ -185,6 +193,14 @@ class Sentence {
   }
 
  private:
+  void write_given(std::string_view given, agreement::Escapes escapes) {
+    if (escapes == agreement::Escapes::none) {
+      out_ += given;
+    } else {
+      append_given_(out_, given);
+    }
+  }
+
   std::string& out_;
   const std::string& lang_;
   bool fr_;
@@ -205,7 +221,7 @@ void append_label(Sentence& s, const PayLine& line) {
     case LineCode::sixth_day: s << (fr ? "6e jour" : "6th day"); return;
     case LineCode::seventh_day: s << (fr ? "7e jour" : "7th day"); return;
     case LineCode::holiday_worked:
-      s << (fr ? "Jour férié travaillé (" : "Holiday worked (") << line.what.in(s.lang()) << ")";
+      s << (fr ? "Jour férié travaillé (" : "Holiday worked (") << line.what << ")";
       return;
     case LineCode::overtime:
       s << (fr ? "Heures supplémentaires ×" : "Overtime ×") << Number{line.multiplier};
@@ -214,10 +230,10 @@ void append_label(Sentence& s, const PayLine& line) {
     case LineCode::rest_period: s << (fr ? "Empiètement sur le repos hebdomadaire" : "Weekly rest encroachment"); return;
     case LineCode::meal_penalty: s << (fr ? "Pénalité de repas" : "Meal penalty"); return;
     case LineCode::holiday_unworked:
-      s << (fr ? "Jour férié non travaillé (" : "Holiday not worked (") << line.what.in(s.lang()) << ")";
+      s << (fr ? "Jour férié non travaillé (" : "Holiday not worked (") << line.what << ")";
       return;
     case LineCode::holiday_day_off_not_given:
-      s << (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") << line.what.in(s.lang())
+      s << (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") << line.what
         << ")";
       return;
   }
@@ -347,7 +363,7 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
       return;
     case LineCode::meal_penalty:
       if (!line.what.en.empty()) {
-        start() << Dollars(line.base) << ", " << line.what.in(lang) << Cite{*line.citation};
+        start() << Dollars(line.base) << ", " << line.what << Cite{*line.citation};
         return;
       }
       start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << Dollars(line.base) << exact_note()
@@ -394,7 +410,7 @@ void append_explanation(const Contribution& contribution, const std::string& lan
                         AppendGivenText append_given) {
   Sentence s(out, lang, append_given);
   const bool fr = s.fr();
-  s << contribution.name->in(lang);
+  s << *contribution.name;
   const auto paid_by_and_cite = [&] {
     s << ", " << payer_words(contribution.paid_by, fr) << Cite{*contribution.citation};
   };
@@ -469,7 +485,7 @@ void append_explanation(const Tax& tax, const std::string& lang, std::string& ou
   } else {
     s << (fr ? "TVQ" : "QST");
   }
-  s << (fr ? " sur " : " on ") << tax.on_name->in(lang) << s.colon() << Percent{tax.rate} << " × ";
+  s << (fr ? " sur " : " on ") << *tax.on_name << s.colon() << Percent{tax.rate} << " × ";
   if (!tax.gst_included.is_zero()) {
     s << "(" << Dollars(tax.taxed) << " + " << Dollars(tax.gst_included) << (fr ? " TPS = " : " GST = ")
       << Dollars(tax.base) << ")";

@@ -17,8 +17,6 @@ namespace {
 using engine::BatchPay;
 using engine::PayLine;
 
-const std::string& citation_text(const agreement::Citation& citation) { return citation.article; }
-
 constexpr unsigned char kFirstPrintable = 0x20;  // below: control characters, which JSON escapes
 constexpr std::size_t kLongestEscape = 6;        // "\u001f"
 
@@ -148,8 +146,8 @@ class JsonOut {
     key(name);
     value_string(value);
   }
-  // A string field whose text plateau wrote itself and that never holds a character JSON escapes:
-  // plateau's own codes. It is copied without looking for one.
+  // A string field whose text is known to hold no character JSON escapes: plateau's own codes, or
+  // an agreement's text the loader found plain. It is copied without looking for one.
   void field_verbatim(std::string_view name, std::string_view value) {
     assert(find_needs_escape(value) == value.size());
     key(name);
@@ -159,6 +157,14 @@ class JsonOut {
     put(value);
     put('"');
     first_ = false;
+  }
+  // A citation's article, copied as it is when the loader found it needs no escaping.
+  void field(std::string_view name, const agreement::Citation& citation) {
+    if (citation.article_escapes == agreement::Escapes::none) {
+      field_verbatim(name, citation.article);
+    } else {
+      field(name, std::string_view(citation.article));
+    }
   }
   // Money, "283.13", as a string field.
   void field(std::string_view name, Money amount) {
@@ -298,7 +304,7 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
     json.field_verbatim("rate", line.rate->to_decimal());
   }
   json.field("amount", line.amount);
-  json.field("citation", citation_text(*line.citation));
+  json.field("citation", *line.citation);
   json.explanation(line, lang);
   json.close('}');
 }
@@ -319,7 +325,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   json.field("amount", contribution.amount);
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
-  json.field("citation", citation_text(*contribution.citation));
+  json.field("citation", *contribution.citation);
   json.explanation(contribution, lang);
   json.close('}');
 }
@@ -333,7 +339,7 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.field("amount", tax.amount);
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
-  json.field("citation", citation_text(*tax.citation));
+  json.field("citation", *tax.citation);
   json.explanation(tax, lang);
   json.close('}');
 }
@@ -390,7 +396,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field_verbatim("code", engine::to_string(allowance.code));
       json.field("amount", allowance.amount);
       json.field("currency", allowance.currency);
-      json.field("citation", citation_text(*allowance.citation));
+      json.field("citation", *allowance.citation);
       json.explanation(allowance, lang);
       json.close('}');
     }
@@ -412,7 +418,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field("code", finding.code);
       json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
-      json.field("citation", citation_text(*finding.citation));
+      json.field("citation", *finding.citation);
       json.close('}');
     }
     json.close(']');

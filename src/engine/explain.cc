@@ -6,6 +6,7 @@
 #include <charconv>
 #include <iterator>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <variant>
 
@@ -41,6 +42,64 @@ void append_grouped(std::string& out, std::string_view plain, std::size_t min_de
   out += fr ? ',' : '.';
   out += fraction;
   if (fraction.size() < min_decimals) out.append(min_decimals - fraction.size(), '0');
+}
+
+// `exact` in whole cents when it is a whole number of cents that fits in 64 bits (its denominator
+// divides 100); nothing otherwise.
+std::optional<std::int64_t> whole_cents(const Rational& exact) {
+  constexpr std::int64_t kCentsPerDollar = 100;
+  if (kCentsPerDollar % exact.denominator() != 0) return std::nullopt;
+  std::int64_t cents = 0;
+  if (__builtin_mul_overflow(exact.numerator(), kCentsPerDollar / exact.denominator(), &cents)) return std::nullopt;
+  return cents;
+}
+
+// The group separator of dollars in each language: "3,015.00" and "3 015,00" (a narrow no-break
+// space, three bytes in UTF-8).
+constexpr std::string_view kEnglishGroupSeparator = ",";
+constexpr std::string_view kFrenchGroupSeparator = "\u202f";
+// The longest dollars text write_dollars gives: "$", a sign, the 19 digits of a 64-bit count of
+// dollars with a separator before each group of three after the first, the decimal sign and the
+// cents, " $".
+constexpr std::size_t kMaxDollarsText = 1 + 1 + 19 + 6 * kFrenchGroupSeparator.size() + 1 + kCents + 2;
+
+// `cents` as a sentence shows dollars, "$-3,015.50" (en) or "-3 015,50 $" (fr), written backwards
+// so that it ends at `end`; returns where it starts. The same text as the decimal text of the
+// amount through append_grouped, with no plain text in between.
+char* write_dollars(char* end, std::int64_t cents, bool fr) {
+  constexpr std::uint64_t kCentsPerDollar = 100;
+  constexpr std::uint64_t kGroupSize = 1000;
+  char* at = end;
+  const auto put = [&](std::string_view text) {
+    at -= text.size();
+    std::copy(text.begin(), text.end(), at);
+  };
+  const auto put_digit = [&](std::uint64_t digit) { *--at = static_cast<char>('0' + digit); };
+  if (fr) put(" $");
+  const bool negative = cents < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+  const std::uint64_t cent_part = magnitude % kCentsPerDollar;
+  put_digit(cent_part % 10);
+  put_digit(cent_part / 10);
+  put(fr ? "," : ".");
+  std::uint64_t dollars = magnitude / kCentsPerDollar;
+  // Groups of three digits from the right, a separator before each but the leading one.
+  while (dollars >= kGroupSize) {
+    const std::uint64_t group = dollars % kGroupSize;
+    dollars /= kGroupSize;
+    put_digit(group % 10);
+    put_digit(group / 10 % 10);
+    put_digit(group / 100);
+    put(fr ? kFrenchGroupSeparator : kEnglishGroupSeparator);
+  }
+  do {
+    put_digit(dollars % 10);
+    dollars /= 10;
+  } while (dollars != 0);
+  if (negative) put("-");
+  if (!fr) put("$");
+  return at;
 }
 
 // The values a sentence shows, each written in the sentence's language by Sentence::operator<<.
@@ -145,13 +204,19 @@ class Sentence {
   Sentence& operator<<(char) = delete;  // a char would be written as its code
 
   Sentence& operator<<(const Dollars& dollars) {
-    if (!fr_) out_ += '$';
-    if (const Money* amount = std::get_if<Money>(&dollars.value)) {
-      char plain[Money::kMaxTextSize];  // "877.50": the decimal text before grouping, with no string built
-      append_grouped(out_, std::string_view(plain, amount->write_text(plain)), kCents, fr_);
-    } else {
-      append_grouped(out_, std::get<Rational>(dollars.value).to_decimal(), kCents, fr_);
+    // Money, and an exact amount of whole cents, straight from the cents; an exact amount with more
+    // decimals through its decimal text.
+    const Money* amount = std::get_if<Money>(&dollars.value);
+    const std::optional<std::int64_t> cents =
+        amount != nullptr ? amount->cents() : whole_cents(std::get<Rational>(dollars.value));
+    if (cents) {
+      char text[kMaxDollarsText];
+      const char* start = write_dollars(std::end(text), *cents, fr_);
+      out_.append(start, static_cast<std::size_t>(std::end(text) - start));
+      return *this;
     }
+    if (!fr_) out_ += '$';
+    append_grouped(out_, std::get<Rational>(dollars.value).to_decimal(), kCents, fr_);
     if (fr_) out_ += " $";
     return *this;
   }
@@ -188,7 +253,7 @@ class Sentence {
     return *this << ")";
   }
   Sentence& operator<<(const RoundedResult& result) {
-    if (result.exact == result.amount.dollars()) return *this << " = " << Dollars(result.amount);
+    if (whole_cents(result.exact) == result.amount.cents()) return *this << " = " << Dollars(result.amount);
     return *this << " = " << Dollars(result.exact) << " → " << Dollars(result.amount);
   }
 

@@ -216,12 +216,12 @@ class Sentence {
       return *this;
     }
     if (!fr_) out_ += '$';
-    append_grouped(out_, std::get<Rational>(dollars.value).to_decimal(), kCents, fr_);
+    append_grouped_decimal(std::get<Rational>(dollars.value), kCents);
     if (fr_) out_ += " $";
     return *this;
   }
   Sentence& operator<<(const Number& number) {
-    append_grouped(out_, number.value.to_decimal(), kDecimalsAsWritten, fr_);
+    append_grouped_decimal(number.value, kDecimalsAsWritten);
     return *this;
   }
   Sentence& operator<<(const Percent& percent) {
@@ -258,6 +258,11 @@ class Sentence {
   }
 
  private:
+  // `value`'s decimal text, grouped, from a stack buffer rather than a string built for it.
+  void append_grouped_decimal(const Rational& value, std::size_t min_decimals) {
+    char plain[Rational::kMaxDecimalTextSize];
+    append_grouped(out_, std::string_view(plain, value.write_decimal(plain)), min_decimals, fr_);
+  }
   void write_given(std::string_view given, agreement::Escapes escapes) {
     if (escapes == agreement::Escapes::none) {
       out_ += given;

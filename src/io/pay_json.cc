@@ -176,6 +176,16 @@ class JsonOut {
     put('"');
     first_ = false;
   }
+  // An exact number, "0.015", "188.75", as a string field of its decimal text.
+  void field(std::string_view name, const Rational& value) {
+    key(name);
+    after_key_ = false;
+    room_for(Rational::kMaxDecimalTextSize + kQuotes);
+    put('"');
+    at_ = value.write_decimal(at_);
+    put('"');
+    first_ = false;
+  }
   // A date, "2009-03-02", as a string field.
   void field(std::string_view name, Date date) {
     key(name);
@@ -300,8 +310,8 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.field_verbatim("code", engine::to_string(line.code));
   if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
-    json.field_verbatim("multiplier", line.multiplier.to_decimal());
-    json.field_verbatim("rate", line.rate->to_decimal());
+    json.field("multiplier", line.multiplier);
+    json.field("rate", *line.rate);
   }
   json.field("amount", line.amount);
   json.field("citation", *line.citation);
@@ -320,7 +330,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
     if (contribution.weekly_cap) json.field("weekly_cap", *contribution.weekly_cap);
   }
   if (contribution.base) json.field("base", *contribution.base);
-  if (contribution.rate) json.field_verbatim("rate", contribution.rate->to_decimal());
+  if (contribution.rate) json.field("rate", *contribution.rate);
   if (contribution.cap) json.field("cap", *contribution.cap);
   json.field("amount", contribution.amount);
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
@@ -335,7 +345,7 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.field("code", tax.code);
   json.field("on", tax.on);
   json.field("base", tax.base);
-  json.field_verbatim("rate", tax.rate.to_decimal());
+  json.field("rate", tax.rate);
   json.field("amount", tax.amount);
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));

@@ -23,25 +23,29 @@ constexpr std::size_t kDecimalsAsWritten = 0;  // for append_grouped: add no zer
 // Appends plain decimal text ("-3015.5", from to_decimal or to_fixed) with its integer part grouped
 // by thousands and, when `min_decimals` asks for them, zeros after the last decimal:
 // "-3,015.50" (en) or "-3 015,50" (fr, the separator a narrow no-break space).
-void append_grouped(std::string& out, std::string_view plain, std::size_t min_decimals, bool fr) {
+void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decimals, bool fr) {
   const bool negative = !plain.empty() && plain[0] == '-';
   const std::string_view digits = negative ? plain.substr(1) : plain;
   const auto point = std::find(digits.begin(), digits.end(), '.');  // a short text: no call to memchr
   const std::string_view integer(digits.begin(), point);
   const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
   constexpr std::size_t kGroup = 3;
-  if (negative) out += '-';
+  const std::string_view separator = fr ? "\u202f" : ",";
+  // The text grows by a separator (at most 3 bytes) per group of three digits after the first,
+  // so by at most the integer's length, and by the zeros added.
+  out.room_for(plain.size() + integer.size() + min_decimals);
+  if (negative) out.put('-');
   // The leading 1 to 3 digits, then a separator before each group of three.
   const std::size_t leading = integer.size() % kGroup == 0 ? kGroup : integer.size() % kGroup;
-  out += integer.substr(0, leading);
+  out.put(integer.substr(0, leading));
   for (std::size_t i = leading; i < integer.size(); i += kGroup) {
-    out += fr ? "\u202f" : ",";
-    out += integer.substr(i, kGroup);
+    out.put(separator);
+    out.put(integer.substr(i, kGroup));
   }
   if (fraction.empty() && min_decimals == 0) return;
-  out += fr ? ',' : '.';
-  out += fraction;
-  if (fraction.size() < min_decimals) out.append(min_decimals - fraction.size(), '0');
+  out.put(fr ? ',' : '.');
+  out.put(fraction);
+  for (std::size_t i = fraction.size(); i < min_decimals; ++i) out.put('0');
 }
 
 // `exact` in whole cents when it is a whole number of cents that fits in 64 bits (its denominator
@@ -167,7 +171,7 @@ struct RoundedResult {
 // (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(std::string& out, const std::string& lang, AppendGivenText append_given)
+  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given)
       : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given) {}
 
   bool fr() const { return fr_; }
@@ -178,7 +182,7 @@ class Sentence {
   Sentence& operator<<(const char* own_words) {
     const std::string_view text(own_words);
     assert(!needs_escaping_somewhere(text));
-    out_ += text;
+    out_.append(text);
     return *this;
   }
   Sentence& operator<<(std::string_view given) {
@@ -192,12 +196,14 @@ class Sentence {
     return *this;
   }
   Sentence& operator<<(Date date) {
-    append_date(out_, date);
+    out_.room_for(kMaxDateTextSize);
+    out_.advance_to(write_date(out_.at(), date));
     return *this;
   }
   Sentence& operator<<(std::int64_t whole) {
-    char digits[std::numeric_limits<std::int64_t>::digits10 + 2];  // every digit and a sign
-    out_.append(digits, std::to_chars(std::begin(digits), std::end(digits), whole).ptr);
+    constexpr std::size_t kMaxDigits = std::numeric_limits<std::int64_t>::digits10 + 2;  // every digit and a sign
+    out_.room_for(kMaxDigits);
+    out_.advance_to(std::to_chars(out_.at(), out_.at() + kMaxDigits, whole).ptr);
     return *this;
   }
   Sentence& operator<<(int whole) { return *this << std::int64_t{whole}; }
@@ -212,12 +218,12 @@ class Sentence {
     if (cents) {
       char text[kMaxDollarsText];
       const char* start = write_dollars(std::end(text), *cents, fr_);
-      out_.append(start, static_cast<std::size_t>(std::end(text) - start));
+      out_.append(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
       return *this;
     }
-    if (!fr_) out_ += '$';
+    if (!fr_) out_.append("$");
     append_grouped_decimal(std::get<Rational>(dollars.value), kCents);
-    if (fr_) out_ += " $";
+    if (fr_) out_.append(" $");
     return *this;
   }
   Sentence& operator<<(const Number& number) {
@@ -265,13 +271,13 @@ class Sentence {
   }
   void write_given(std::string_view given, agreement::Escapes escapes) {
     if (escapes == agreement::Escapes::none) {
-      out_ += given;
+      out_.append(given);
     } else {
       append_given_(out_, given);
     }
   }
 
-  std::string& out_;
+  TextOut& out_;
   const std::string& lang_;
   bool fr_;
   AppendGivenText append_given_;
@@ -333,30 +339,53 @@ const char* payer_words(agreement::Payer payer, bool fr) {
   return fr ? "retenue sur la paie" : "deducted from pay";
 }
 
+// The text `write` writes, as a string of its own.
+template <typename Write>
+std::string written(Write write) {
+  std::string out;
+  {
+    TextOut text(out);
+    write(text);
+  }  // the room not written is given back here
+  return out;
+}
+
 }  // namespace
 
-void append_as_is(std::string& out, std::string_view text) { out += text; }
+void append_as_is(TextOut& out, std::string_view text) { out.append(text); }
+
+void TextOut::make_room(std::size_t size) {
+  // Enough for a pay line's or a contribution's fields and sentence, little enough that zero-filling
+  // it is a few wide stores.
+  constexpr std::size_t kRoomChunk = 256;
+  const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
+  out_.resize(written + std::max(size, kRoomChunk));
+  at_ = out_.data() + written;
+  room_end_ = out_.data() + out_.size();
+}
+
+void TextOut::give_back_room() {
+  if (at_ == nullptr) return;
+  out_.resize(static_cast<std::size_t>(at_ - out_.data()));
+  at_ = room_end_ = nullptr;
+}
 
 std::string explain_money(Money amount, const std::string& lang) {
-  std::string out;
-  Sentence(out, lang, append_as_is) << Dollars(amount);
-  return out;
+  return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Dollars(amount); });
 }
 
 std::string explain_hours(Duration duration, const std::string& lang) {
-  std::string out;
-  Sentence(out, lang, append_as_is) << Hours{duration};
-  return out;
+  return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Hours{duration}; });
 }
 
 std::string line_label(const PayLine& line, const std::string& lang) {
-  std::string out;
-  Sentence s(out, lang, append_as_is);
-  append_label(s, line);
-  return out;
+  return written([&](TextOut& out) {
+    Sentence s(out, lang, append_as_is);
+    append_label(s, line);
+  });
 }
 
-void append_explanation(const PayLine& line, const std::string& lang, std::string& out,
+void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
                         AppendGivenText append_given) {
   Sentence s(out, lang, append_given);
   const bool fr = s.fr();
@@ -442,7 +471,7 @@ void append_explanation(const PayLine& line, const std::string& lang, std::strin
   }
 }
 
-void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out,
+void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
                         AppendGivenText append_given) {
   Sentence s(out, lang, append_given);
   const bool fr = s.fr();
@@ -476,7 +505,7 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
   return "";
 }
 
-void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out,
+void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
                         AppendGivenText append_given) {
   Sentence s(out, lang, append_given);
   const bool fr = s.fr();
@@ -546,7 +575,7 @@ void append_explanation(const Contribution& contribution, const std::string& lan
   paid_by_and_cite();
 }
 
-void append_explanation(const Tax& tax, const std::string& lang, std::string& out,
+void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
                         AppendGivenText append_given) {
   Sentence s(out, lang, append_given);
   const bool fr = s.fr();
@@ -568,27 +597,19 @@ void append_explanation(const Tax& tax, const std::string& lang, std::string& ou
 }
 
 std::string explain(const PayLine& line, const std::string& lang) {
-  std::string out;
-  append_explanation(line, lang, out);
-  return out;
+  return written([&](TextOut& out) { append_explanation(line, lang, out); });
 }
 
 std::string explain(const Allowance& allowance, const std::string& lang) {
-  std::string out;
-  append_explanation(allowance, lang, out);
-  return out;
+  return written([&](TextOut& out) { append_explanation(allowance, lang, out); });
 }
 
 std::string explain(const Contribution& contribution, const std::string& lang) {
-  std::string out;
-  append_explanation(contribution, lang, out);
-  return out;
+  return written([&](TextOut& out) { append_explanation(contribution, lang, out); });
 }
 
 std::string explain(const Tax& tax, const std::string& lang) {
-  std::string out;
-  append_explanation(tax, lang, out);
-  return out;
+  return written([&](TextOut& out) { append_explanation(tax, lang, out); });
 }
 
 }  // namespace plateau::engine

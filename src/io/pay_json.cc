@@ -106,33 +106,32 @@ std::string_view escape_sequence(unsigned char c, char (&buffer)[kLongestEscape]
   }
 }
 
-// `text` escaped for a JSON string, without the quotes.
-void append_escaped(std::string& out, std::string_view text) {
+// `text` escaped for a JSON string, without the quotes: room for text.size() bytes is made first;
+// an escape sequence, longer than its character, makes room for itself and the rest.
+void append_escaped(engine::TextOut& out, std::string_view text) {
+  out.room_for(text.size());
   std::size_t plain_from = 0;  // the start of a run of characters written as they are
   for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
-    out.append(text, plain_from, i - plain_from);
+    out.put(text.substr(plain_from, i - plain_from));
     plain_from = i + 1;
     char buffer[kLongestEscape];
-    out += escape_sequence(static_cast<unsigned char>(text[i]), buffer);
+    const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
+    out.room_for(sequence.size() + text.size() - plain_from);
+    out.put(sequence);
   }
-  out.append(text, plain_from, text.size() - plain_from);
+  out.put(text.substr(plain_from));
 }
 
-// Appends JSON to a string as it goes. Keys are plateau's own names, and money, dates, decimals and
-// codes plateau's own text: none holds a character JSON escapes, and they are copied as they are.
-// Texts from the agreement or the input are escaped as they are copied in.
-//
-// The pieces are written through a pointer into room made at the end of the string ahead of time,
-// a chunk at a time: one comparison per piece instead of an std::string append (a call, a capacity
-// check, a call to memcpy) and, for the pieces built in place, a resize that zero-fills them first.
-// Before anything else appends to the string (the explanations), the room not written is given
-// back, so that the string ends where the JSON does.
+// Appends JSON to a string as it goes, through a TextOut (explain.h): pieces are written into room
+// made a chunk at a time, and the sentences of the explanations go into the same room. Keys are
+// plateau's own names, and money, dates, decimals and codes plateau's own text: none holds a
+// character JSON escapes, and they are copied as they are. Texts from the agreement or the input
+// are escaped as they are copied in, unless the loader found them plain.
 class JsonOut {
  public:
   explicit JsonOut(std::string& out) : out_(out) {}
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
-  ~JsonOut() { give_back_room(); }
 
   void key(std::string_view name) {
     comma();
@@ -172,7 +171,7 @@ class JsonOut {
     after_key_ = false;
     room_for(Money::kMaxTextSize + kQuotes);
     put('"');
-    at_ = amount.write_text(at_);
+    out_.advance_to(amount.write_text(out_.at()));
     put('"');
     first_ = false;
   }
@@ -182,7 +181,7 @@ class JsonOut {
     after_key_ = false;
     room_for(Rational::kMaxDecimalTextSize + kQuotes);
     put('"');
-    at_ = value.write_decimal(at_);
+    out_.advance_to(value.write_decimal(out_.at()));
     put('"');
     first_ = false;
   }
@@ -192,7 +191,7 @@ class JsonOut {
     after_key_ = false;
     room_for(kMaxDateTextSize + kQuotes);
     put('"');
-    at_ = write_date(at_, date);
+    out_.advance_to(write_date(out_.at(), date));
     put('"');
     first_ = false;
   }
@@ -202,19 +201,20 @@ class JsonOut {
     after_key_ = false;
     constexpr std::size_t kMaxDigits = std::numeric_limits<std::int64_t>::digits10 + 2;  // every digit and a sign
     room_for(kMaxDigits);
-    at_ = std::to_chars(at_, room_end_, whole).ptr;
+    out_.advance_to(std::to_chars(out_.at(), out_.at() + kMaxDigits, whole).ptr);
     first_ = false;
   }
   void value_string(std::string_view value) {
     comma();
-    room_for(value.size() + kQuotes);
+    room_for(1);
     put('"');
-    put_escaped(value);
+    append_escaped(out_, value);
+    room_for(1);
     put('"');
     first_ = false;
   }
   // The field "explanation": the sentence of a line, allowance, contribution or tax in `lang`,
-  // appended straight to the string, with no string built for it. Only the texts the sentence is
+  // written straight into the output, with no string built for it. Only the texts the sentence is
   // given (names, citations) are escaped; its own words and numbers never need it.
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
@@ -222,7 +222,6 @@ class JsonOut {
     after_key_ = false;
     room_for(1);
     put('"');
-    give_back_room();
     engine::append_explanation(item, lang, out_, append_escaped);
     room_for(1);
     put('"');
@@ -257,49 +256,14 @@ class JsonOut {
     }
   }
 
-  // Makes room for `size` more bytes at at_: the put functions below write without looking.
-  void room_for(std::size_t size) {
-    if (static_cast<std::size_t>(room_end_ - at_) < size) make_room(size);
-  }
-  // Out of line: the rare case, so that room_for stays small enough to be inlined everywhere.
-  [[gnu::noinline]] void make_room(std::size_t size) {
-    const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
-    out_.resize(written + std::max(size, kRoomChunk));
-    at_ = out_.data() + written;
-    room_end_ = out_.data() + out_.size();
-  }
-  // Cuts the string to what was written; the next piece makes room again.
-  void give_back_room() {
-    if (at_ == nullptr) return;
-    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
-    at_ = room_end_ = nullptr;
-  }
-  void put(char c) { *at_++ = c; }
-  void put(std::string_view text) { at_ = std::copy(text.begin(), text.end(), at_); }
-  // `text` escaped for a JSON string: room for text.size() bytes is there already; an escape
-  // sequence, longer than its character, makes room for itself.
-  void put_escaped(std::string_view text) {
-    std::size_t plain_from = 0;  // the start of a run of characters written as they are
-    for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
-      put(text.substr(plain_from, i - plain_from));
-      plain_from = i + 1;
-      char buffer[kLongestEscape];
-      const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
-      room_for(sequence.size() + text.size() - plain_from + kQuotes);
-      put(sequence);
-    }
-    put(text.substr(plain_from));
-  }
+  void room_for(std::size_t size) { out_.room_for(size); }
+  void put(char c) { out_.put(c); }
+  void put(std::string_view text) { out_.put(text); }
 
   static constexpr std::size_t kKeyPunctuation = 4;  // the quotes around a key, ':' and ' '
   static constexpr std::size_t kQuotes = 2;          // around a string value
-  // The room made at a time: enough for the fields of a pay line or a contribution before its
-  // explanation, little enough that zero-filling it is a few wide stores.
-  static constexpr std::size_t kRoomChunk = 256;
 
-  std::string& out_;
-  char* at_ = nullptr;        // where the next byte goes; null when no room is made
-  char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
+  engine::TextOut out_;
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -357,9 +321,10 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  append_escaped(out, text);
-  out += '"';
+  engine::TextOut text_out(out);
+  text_out.append("\"");
+  append_escaped(text_out, text);
+  text_out.append("\"");
 }
 
 std::string json_string(std::string_view text) {

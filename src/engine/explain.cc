@@ -67,40 +67,66 @@ constexpr std::string_view kFrenchGroupSeparator = "\u202f";
 // cents, " $".
 constexpr std::size_t kMaxDollarsText = 1 + 1 + 19 + 6 * kFrenchGroupSeparator.size() + 1 + kCents + 2;
 
+// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
 // `cents` as a sentence shows dollars, "$-3,015.50" (en) or "-3 015,50 $" (fr), written backwards
 // so that it ends at `end`; returns where it starts. The same text as the decimal text of the
 // amount through append_grouped, with no plain text in between.
 char* write_dollars(char* end, std::int64_t cents, bool fr) {
-  constexpr std::uint64_t kCentsPerDollar = 100;
+  constexpr std::uint64_t kHundred = 100;
   constexpr std::uint64_t kGroupSize = 1000;
   char* at = end;
+  // Each piece written before the ones already written; its size is known where it is written.
   const auto put = [&](std::string_view text) {
     at -= text.size();
     std::copy(text.begin(), text.end(), at);
+  };
+  const auto put_pair = [&](std::uint64_t below_hundred) {
+    at -= 2;
+    at[0] = kDigitPairs[2 * below_hundred];
+    at[1] = kDigitPairs[2 * below_hundred + 1];
   };
   const auto put_digit = [&](std::uint64_t digit) { *--at = static_cast<char>('0' + digit); };
   if (fr) put(" $");
   const bool negative = cents < 0;
   const std::uint64_t magnitude =
       negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-  const std::uint64_t cent_part = magnitude % kCentsPerDollar;
-  put_digit(cent_part % 10);
-  put_digit(cent_part / 10);
-  put(fr ? "," : ".");
-  std::uint64_t dollars = magnitude / kCentsPerDollar;
+  put_pair(magnitude % kHundred);
+  if (fr) {
+    put(",");
+  } else {
+    put(".");
+  }
+  std::uint64_t dollars = magnitude / kHundred;
   // Groups of three digits from the right, a separator before each but the leading one.
   while (dollars >= kGroupSize) {
     const std::uint64_t group = dollars % kGroupSize;
     dollars /= kGroupSize;
-    put_digit(group % 10);
-    put_digit(group / 10 % 10);
-    put_digit(group / 100);
-    put(fr ? kFrenchGroupSeparator : kEnglishGroupSeparator);
+    put_pair(group % kHundred);
+    put_digit(group / kHundred);
+    if (fr) {
+      put(kFrenchGroupSeparator);
+    } else {
+      put(kEnglishGroupSeparator);
+    }
   }
-  do {
-    put_digit(dollars % 10);
-    dollars /= 10;
-  } while (dollars != 0);
+  // The leading one to three digits.
+  if (dollars >= kHundred) {
+    put_pair(dollars % kHundred);
+    put_digit(dollars / kHundred);
+  } else if (dollars >= 10) {
+    put_pair(dollars);
+  } else {
+    put_digit(dollars);
+  }
   if (negative) put("-");
   if (!fr) put("$");
   return at;

@@ -390,7 +390,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     for (const auto& finding : person.findings) {
       json.open('{');
       json.field("date", finding.date);
-      json.field("code", finding.code);
+      json.field_verbatim("code", finding.code);  // the engine's own words
       json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
       json.field("citation", *finding.citation);

@@ -95,27 +95,21 @@ constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
 
 // The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals, written
-// at `at` (room for kMaxScaledText); returns its end.
+// at `at` (room for kMaxScaledText); returns its end. The integer part ("0" when there is none),
+// then the decimals, leading zeros included, written in place.
 char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) {
   assert(decimals >= 0 && decimals <= kMaxPowerOfTen64);
-  char digits[kMaxDigits64];
-  const auto digits_end = std::to_chars(std::begin(digits), std::end(digits), scaled).ptr;
-  const auto digit_count = static_cast<int>(digits_end - digits);
   if (negative && scaled != 0) *at++ = '-';
-  const int integer_digits = digit_count - decimals;
-  if (integer_digits > 0) {
-    at = std::copy(digits, digits + integer_digits, at);
-    if (decimals > 0) {
-      *at++ = '.';
-      at = std::copy(digits + integer_digits, digits_end, at);
-    }
-  } else {  // no integer digits: "0.05"
-    *at++ = '0';
-    *at++ = '.';
-    at = std::fill_n(at, -integer_digits, '0');
-    at = std::copy(digits, digits_end, at);
+  const std::uint64_t power = kPowersOfTen[static_cast<std::size_t>(decimals)];
+  at = std::to_chars(at, at + kMaxDigits64, scaled / power).ptr;
+  if (decimals == 0) return at;
+  *at++ = '.';
+  std::uint64_t fraction = scaled % power;
+  for (int i = decimals - 1; i >= 0; --i) {
+    at[i] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
   }
-  return at;
+  return at + decimals;
 }
 
 // The same, as a string.

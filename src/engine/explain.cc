@@ -178,6 +178,14 @@ struct RoundedResult {
   Money amount;
 };
 
+// The same for base × rate (a contribution's or a tax's), worked out as an exact fraction only when
+// it is not a whole number of cents: most are, and then the sentence shows the amount alone.
+struct RoundedProduct {
+  Money base;
+  Rational rate;
+  Money amount;
+};
+
 // Whether `text` holds a character some output escapes: a quote, a backslash, a control character.
 // For the assertion on plateau's own words (unused when assertions are compiled out).
 [[maybe_unused]] bool needs_escaping_somewhere(std::string_view text) {
@@ -283,6 +291,15 @@ class Sentence {
     *this << " (";
     write_given(cite.citation.article, cite.citation.article_escapes);
     return *this << ")";
+  }
+  Sentence& operator<<(const RoundedProduct& result) {
+    // base × rate in cents is cents × num ÷ den: whole when den divides cents × num.
+    std::int64_t scaled = 0;
+    if (!__builtin_mul_overflow(result.base.cents(), result.rate.numerator(), &scaled) &&
+        scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
+      return *this << " = " << Dollars(result.amount);
+    }
+    return *this << RoundedResult{result.base.dollars() * result.rate, result.amount};
   }
   Sentence& operator<<(const RoundedResult& result) {
     if (whole_cents(result.exact) == result.amount.cents()) return *this << " = " << Dollars(result.amount);
@@ -588,7 +605,7 @@ void append_explanation(const Contribution& contribution, const std::string& lan
     return;
   }
   s << Percent{*contribution.rate} << " × " << Dollars(base)
-    << RoundedResult{base.dollars() * *contribution.rate, contribution.amount};
+    << RoundedProduct{base, *contribution.rate, contribution.amount};
   if (contribution.cap && base != contribution.gross) {
     if (fr) {
       s << " — la part du brut (" << Dollars(contribution.gross) << ") sous le plafond de "
@@ -619,7 +636,7 @@ void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
   } else {
     s << Dollars(tax.base);
   }
-  s << RoundedResult{tax.base.dollars() * tax.rate, tax.amount};
+  s << RoundedProduct{tax.base, tax.rate, tax.amount};
   s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
   s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
 }

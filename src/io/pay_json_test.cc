@@ -144,5 +144,26 @@ TEST(Explain, ExactDollarsWithAndWithoutMoreDecimalsThanCents) {
   EXPECT_EQ(engine::explain(line, "en"), "6th day, Wed 2009-03-04: $1,000.00 × 1.5 = $1,500.00");
 }
 
+// A tax's base × rate: the amount alone when the product is a whole number of cents, else the exact
+// product and its rounding.
+TEST(Explain, RoundedProductShowsTheExactValueOnlyWhenItHasMoreDecimalsThanCents) {
+  const agreement::Text on_name{"Fund", "Fonds"};
+  engine::Tax tax;
+  tax.code = "qst";
+  tax.on_name = &on_name;
+  tax.taxed = Money::from_cents(1635);
+  tax.base = Money::from_cents(1635);
+  tax.rate = Rational(75, 1000);
+  tax.amount = Money::from_cents(123);
+  tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
+  EXPECT_EQ(engine::explain(tax, "en"),
+            "QST on Fund: 7.5% × $16.35 = $1.22625 → $1.23, rate in force on 2009-05-22, paid by the producer");
+  tax.base = Money::from_cents(-2000);
+  tax.taxed = tax.base;
+  tax.amount = Money::from_cents(-150);
+  EXPECT_EQ(engine::explain(tax, "fr"),
+            "TVQ sur Fonds : 7,5\u00a0% × -20,00 $ = -1,50 $, taux en vigueur le 2009-05-22, à la charge du producteur");
+}
+
 }  // namespace
 }  // namespace plateau::io

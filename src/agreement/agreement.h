@@ -26,11 +26,21 @@
 
 namespace plateau::agreement {
 
+// Whether a text holds a character some output escapes (a quote, a backslash, a control
+// character). The loader finds it for each of the agreement's citations and names, once, so that
+// writers copy them into every line of output without scanning them for one; a text made
+// elsewhere is `not_known`, and writers scan it.
+enum class Escapes { not_known, none };
+
+// Escapes::none when `text` holds no quote, backslash or control character; not_known otherwise.
+Escapes escapes_of(std::string_view text);
+
 // Where a rule comes from.
 struct Citation {
   std::string article;  // "Qc 2.05", "QC4.04(a)", or the sheet's heading when it gives no article
   std::string source;   // the sheet's own words
   std::string note;     // the reading taken where the sheet is garbled or ambiguous; empty otherwise
+  Escapes article_escapes = Escapes::not_known;  // set when loaded
 };
 
 // The citation of a result that has none (a default-constructed pay line): all fields empty.
@@ -40,7 +50,14 @@ inline const Citation kNoCitation{};
 struct Text {
   std::string en;
   std::string fr;
-  const std::string& in(const std::string& lang) const { return lang == "fr" && !fr.empty() ? fr : en; }
+  Escapes en_escapes = Escapes::not_known;  // set when loaded
+  Escapes fr_escapes = Escapes::not_known;
+  const std::string& in(const std::string& lang) const { return french_in(lang) ? fr : en; }
+  Escapes escapes_in(const std::string& lang) const { return french_in(lang) ? fr_escapes : en_escapes; }
+
+ private:
+  // Whether `lang` shows the French text: asked for, and there is one.
+  bool french_in(const std::string& lang) const { return lang == "fr" && !fr.empty(); }
 };
 
 // The label of a result that has none: both languages empty.

@@ -27,6 +27,22 @@ namespace {
 using detail::Diagnostics;
 using detail::TableReader;
 
+// A citation read from `table`, and whether its article needs escaping, found once here rather
+// than in every line of output that cites it.
+Citation read_citation(TableReader& table) {
+  Citation citation = table.citation();
+  citation.article_escapes = escapes_of(citation.article);
+  return citation;
+}
+
+// A name in both languages read from `table`'s `key`, and whether each needs escaping.
+Text read_bilingual(TableReader& table, std::string_view key) {
+  Text text = table.bilingual(key);
+  text.en_escapes = escapes_of(text.en);
+  text.fr_escapes = escapes_of(text.fr);
+  return text;
+}
+
 // The word the sheet prints where a figure does not apply.
 constexpr std::string_view kNotApplicable = "N/A";
 // Written as an encroachment tier's `rest_below`: the shortfall below the applicable minimum rest.
@@ -90,7 +106,7 @@ class Loader {
       meta->error_at(meta->table().get("id"), "id",
                      "expected lower-case letters, digits, '-' and '_', like \"dgc-quebec\"; found \"" + out_.id + "\"");
     }
-    out_.title = meta->bilingual("title");
+    out_.title = read_bilingual(*meta, "title");
     out_.parties = meta->text_list("parties");
     out_.effective = meta->date("effective");
     check_expectation(*meta);
@@ -138,7 +154,7 @@ class Loader {
       if (!table) continue;
       Department department;
       department.id = id;
-      department.name = table->bilingual("name");
+      department.name = read_bilingual(*table, "name");
       read_department_overtime(*table, department);
       table->done();
       out_.departments.push_back(std::move(department));
@@ -156,7 +172,7 @@ class Loader {
           OvertimeTier tier;
           tier.after = tier_table.duration("after");
           tier.multiplier = tier_table.factor("multiplier");
-          tier.citation = tier_table.citation();
+          tier.citation = read_citation(tier_table);
           if (!tiers.empty() && tier.after <= tiers.back().after) {
             tier_table.error_at(tier_table.table().get("after"), "after",
                                 "expected tiers in increasing order of `after`; found " + format_duration(tier.after) +
@@ -178,7 +194,7 @@ class Loader {
     overtime->done();
     auto none = table.table("no_overtime");
     if (!none) return;
-    department.no_overtime_citation = none->citation();
+    department.no_overtime_citation = read_citation(*none);
     none->done();
   }
 
@@ -191,7 +207,7 @@ class Loader {
       classification.name = table.text("name");
       classification.name_fr = table.text("name_fr");
       classification.department = table.identifier("department");
-      classification.citation = table.citation();
+      classification.citation = read_citation(table);
       if (!classification.id.empty() && !ids.insert(classification.id).second) {
         table.error_at(table.table().get("id"), "id", "duplicate classification id \"" + classification.id + "\"");
       }
@@ -250,15 +266,15 @@ class Loader {
     rules.daily_divisor = overtime->count("daily_divisor", 1);
     rules.weekly_divisor = overtime->count("weekly_divisor", 1);
     rules.day_rate_divisor = overtime->count("day_rate_divisor", 1);
-    rules.citation = overtime->citation();
+    rules.citation = read_citation(*overtime);
     if (auto meal_breaks = overtime->table("meal_breaks")) {
       rules.meal_breaks_are_work = meal_breaks->flag("are_work");
-      rules.meal_breaks_citation = meal_breaks->citation();
+      rules.meal_breaks_citation = read_citation(*meal_breaks);
       meal_breaks->done();
     }
     if (auto long_day = overtime->table("long_day")) {
       rules.long_day_threshold = long_day->duration("threshold");
-      rules.long_day_citation = long_day->citation();
+      rules.long_day_citation = read_citation(*long_day);
       long_day->done();
     }
     overtime->done();
@@ -279,7 +295,7 @@ class Loader {
     auto table = parent.table(key);
     if (!table) return rate;
     rate.multiplier = table->factor("multiplier");
-    rate.citation = table->citation();
+    rate.citation = read_citation(*table);
     table->done();
     return rate;
   }
@@ -303,16 +319,16 @@ class Loader {
     rules.minimum_break = meals->duration("minimum_break");
     rules.penalty = meals->money("penalty");
     rules.max_per_day = meals->money("max_per_day");
-    rules.citation = meals->citation();
+    rules.citation = read_citation(*meals);
     if (auto exception = meals->table("exception")) {
       rules.first_within_after_general_call = positive_duration(*exception, "first_within_after_general_call");
       rules.snack_before_meal = exception->duration("snack_before_meal");
-      rules.exception_citation = exception->citation();
+      rules.exception_citation = read_citation(*exception);
       exception->done();
     }
     if (auto grace = meals->table("grace")) {
       rules.shot_in_progress_grace = grace->duration("shot_in_progress");
-      rules.grace_citation = grace->citation();
+      rules.grace_citation = read_citation(*grace);
       grace->done();
     }
     meals->done();
@@ -324,14 +340,14 @@ class Loader {
     RestRules& rules = out_.rest;
     if (auto between = rest->table("between_days")) {
       rules.between_days = between->duration("minimum");
-      rules.between_days_citation = between->citation();
+      rules.between_days_citation = read_citation(*between);
       between->done();
     }
     for (TableReader& table : rest->table_array("after_long_day", true)) {
       LongDayRest long_day;
       long_day.day_longer_than = table.duration("day_longer_than");
       long_day.minimum = table.duration("minimum");
-      long_day.citation = table.citation();
+      long_day.citation = read_citation(table);
       table.done();
       rules.after_long_day.push_back(std::move(long_day));
     }
@@ -342,7 +358,7 @@ class Loader {
       weekly.requires_holiday_long_weekend = table.flag("requires_holiday_long_weekend");
       if (table.has("reducible")) weekly.reducible = table.flag("reducible");
       weekly.minimum = table.duration("minimum");
-      weekly.citation = table.citation();
+      weekly.citation = read_citation(table);
       if (!weekly_kinds.insert({weekly.days_worked, weekly.requires_holiday_long_weekend}).second) {
         table.error_at(table.table().get("days_worked"), "days_worked",
                        "a weekly rest for " + std::to_string(weekly.days_worked) +
@@ -356,7 +372,7 @@ class Loader {
       rules.weekend_reductions_per_cycle = static_cast<int>(reduction->count("occasions_per_cycle", 1));
       rules.cycle_weeks = static_cast<int>(reduction->count("cycle_weeks", 1));
       rules.weekend_reduction_notice = reduction->duration("notice");
-      rules.weekend_reduction_citation = reduction->citation();
+      rules.weekend_reduction_citation = read_citation(*reduction);
       reduction->done();
     }
     if (auto encroachment = rest->table("encroachment")) read_encroachment(*encroachment, rules);
@@ -392,7 +408,7 @@ class Loader {
         }
       }
       tier.multiplier = tier_table.factor("multiplier");
-      tier.citation = tier_table.citation();
+      tier.citation = read_citation(tier_table);
       tier_table.done();
       rules.encroachment.push_back(std::move(tier));
     }
@@ -420,7 +436,7 @@ class Loader {
   HolidayRule holiday_rule(TableReader& table) {
     HolidayRule rule;
     rule.id = table.identifier("id");
-    rule.name = table.bilingual("name");
+    rule.name = read_bilingual(table, "name");
     rule.kind = static_cast<HolidayRuleKind>(
         table.choice("kind", {"fixed", "easter_offset", "weekday_before", "nth_weekday"}));
     const bool has_month = rule.kind != HolidayRuleKind::easter_offset;
@@ -442,7 +458,7 @@ class Loader {
     if (rule.kind == HolidayRuleKind::easter_offset) rule.offset_days = static_cast<int>(table.integer("offset_days"));
     if (table.has("moves_when_on")) rule.moves_when_on = table.weekday("moves_when_on");
     table.optional("moves_when_on");
-    rule.citation = table.citation();
+    rule.citation = read_citation(table);
     table.done();
     return rule;
   }
@@ -460,7 +476,7 @@ class Loader {
   Citation citation_table(TableReader& parent, std::string_view key) {
     auto table = parent.table(key);
     if (!table) return {};
-    Citation citation = table->citation();
+    Citation citation = read_citation(*table);
     table->done();
     return citation;
   }
@@ -470,11 +486,11 @@ class Loader {
     if (!locations) return;
     LocationRules& rules = out_.locations;
     if (auto zone = locations->table("studio_zone")) {
-      rules.studio_zone.centre_name = zone->bilingual("centre_name");
+      rules.studio_zone.centre_name = read_bilingual(*zone, "centre_name");
       rules.studio_zone.centre_latitude = zone->latitude("centre_latitude");
       rules.studio_zone.centre_longitude = zone->longitude("centre_longitude");
       rules.studio_zone.radius_km = to_double(zone->distance_km("radius"));
-      rules.studio_zone.citation = zone->citation();
+      rules.studio_zone.citation = read_citation(*zone);
       zone->done();
     }
     rules.nearby_citation = citation_table(*locations, "nearby");
@@ -483,7 +499,7 @@ class Loader {
       rules.per_diem.foreign_currency = currency(*per_diem, "foreign_currency");
       if (auto incidentals = per_diem->table("incidentals")) {
         rules.per_diem.incidentals = incidentals->money("amount");
-        rules.per_diem.incidentals_citation = incidentals->citation();
+        rules.per_diem.incidentals_citation = read_citation(*incidentals);
         incidentals->done();
       }
       if (auto meals = per_diem->table("meals")) {
@@ -495,7 +511,7 @@ class Loader {
           }
           reductions->done();
         }
-        rules.per_diem.meals_citation = meals->citation();
+        rules.per_diem.meals_citation = read_citation(*meals);
         meals->done();
       }
       per_diem->done();
@@ -503,7 +519,7 @@ class Loader {
     if (auto accommodation = locations->table("accommodation")) {
       rules.accommodation_day_length = accommodation->duration("day_length");
       rules.accommodation_beyond_drive = accommodation->duration("beyond_drive");
-      rules.accommodation_citation = accommodation->citation();
+      rules.accommodation_citation = read_citation(*accommodation);
       accommodation->done();
     }
     locations->done();
@@ -546,7 +562,7 @@ class Loader {
       approval->error_at(codes->as_array()->get(i), "premium_line_codes[" + std::to_string(i) + "]",
                          "expected a pay line code (" + known + "); found \"" + code + "\"");
     }
-    out_.premium_approval.citation = approval->citation();
+    out_.premium_approval.citation = read_citation(*approval);
     approval->done();
   }
 
@@ -559,7 +575,7 @@ class Loader {
       Cap cap;
       cap.id = id;
       cap.per_production = table->money("per_production");
-      cap.citation = table->citation();
+      cap.citation = read_citation(*table);
       table->done();
       out_.caps.push_back(std::move(cap));
     }
@@ -573,8 +589,8 @@ class Loader {
       if (!table) continue;
       Category category;
       category.id = id;
-      category.name = table->bilingual("name");
-      category.citation = table->citation();
+      category.name = read_bilingual(*table, "name");
+      category.citation = read_citation(*table);
       if (auto contributions = table->table("contributions")) {
         for (const auto& [code, value] : contributions->entries()) {
           if (value->is_string() && value->as_string()->get() == kNotApplicable) continue;
@@ -621,7 +637,7 @@ class Loader {
   ContributionRule contribution(const std::string& code, TableReader& table) {
     ContributionRule rule;
     rule.code = code;
-    rule.name = table.bilingual("name");
+    rule.name = read_bilingual(table, "name");
     rule.rate = table.factor("rate");
     rule.paid_by = static_cast<Payer>(table.choice("paid_by", {"producer", "person"}));
     rule.paid_to = payee(table);
@@ -636,7 +652,7 @@ class Loader {
     }
     table.optional("cap");
     rule.sales_taxes = table.flag("sales_taxes");
-    rule.citation = table.citation();
+    rule.citation = read_citation(table);
     return rule;
   }
 
@@ -648,7 +664,7 @@ class Loader {
     if (fee.kind == PermitFeeKind::per_day_capped_weekly) fee.weekly_cap = table.money("weekly_cap");
     fee.sales_taxes = table.flag("sales_taxes");
     fee.paid_to = payee(table);
-    fee.citation = table.citation();
+    fee.citation = read_citation(table);
     return fee;
   }
 
@@ -661,7 +677,7 @@ class Loader {
       period.gst = table.factor("gst");
       period.qst = table.factor("qst");
       period.qst_on_amount_plus_gst = table.flag("qst_on_amount_plus_gst");
-      period.citation = table.citation();
+      period.citation = read_citation(table);
       check_sales_tax_sequence(table, period);
       table.done();
       out_.sales_taxes.push_back(std::move(period));
@@ -698,8 +714,8 @@ class Loader {
     for (TableReader& table : root_.table_array("provision", true)) {
       Provision provision;
       provision.id = table.identifier("id");
-      provision.name = table.bilingual("name");
-      provision.citation = table.citation();
+      provision.name = read_bilingual(table, "name");
+      provision.citation = read_citation(table);
       if (!provision.id.empty() && !ids.insert(provision.id).second) {
         table.error_at(table.table().get("id"), "id", "duplicate provision id \"" + provision.id + "\"");
       }
@@ -905,6 +921,14 @@ Result<Agreement> detail::load_version_file(const std::filesystem::path& file, c
 }  // namespace plateau::agreement
 
 namespace plateau::agreement {
+
+Escapes escapes_of(std::string_view text) {
+  constexpr unsigned char kFirstPrintable = 0x20;  // below: control characters
+  const bool any = std::any_of(text.begin(), text.end(), [](char c) {
+    return static_cast<unsigned char>(c) < kFirstPrintable || c == '"' || c == '\\';
+  });
+  return any ? Escapes::not_known : Escapes::none;
+}
 
 Result<Agreement> load_file(const std::filesystem::path& file) { return detail::load_version_file(file, nullptr); }
 

@@ -1,7 +1,10 @@
 // The strict loader: the minimal good file loads, and each bad fixture under tests/agreement/bad/
 // (one fault each, made by tests/agreement/make_bad_fixtures.py) is rejected with a message that
 // names the file, line, column and key. The messages are pinned in full.
+#include <fstream>
+#include <iterator>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
 
@@ -59,6 +62,41 @@ TEST(Loader, ResolvesContributionCodesAndCapsToIndices) {
     }
   }
   EXPECT_GT(rules_with_caps, 0U);  // the sheet caps some contributions: the check above ran
+}
+
+// Which of the agreement's citations and names hold a character an output escapes is found when
+// it is loaded: writers copy those found plain without scanning them, so a text with a quote or a
+// backslash must never be found plain.
+TEST(Loader, FindsWhichCitationsAndNamesNeedEscaping) {
+  std::ifstream file(fixtures_dir() / "good" / "minimal.toml");
+  std::string text{std::istreambuf_iterator<char>(file), std::istreambuf_iterator<char>()};
+  const auto replace = [&](std::string_view from, std::string_view to) {
+    const std::size_t at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from;
+    text.replace(at, from.size(), to);
+  };
+  replace(R"(cite = "Schedule A")", R"(cite = "Schedule \"A\"")");
+  replace(R"(name = { en = "Crew", fr = "Équipe" })", R"(name = { en = "Crew\\1", fr = "Équipe" })");
+  auto loaded = load_text(text, "minimal.toml");
+  ASSERT_TRUE(loaded) << loaded.error().message;
+
+  EXPECT_EQ(loaded->classifications.at(0).citation.article, "Schedule \"A\"");
+  EXPECT_EQ(loaded->classifications.at(0).citation.article_escapes, Escapes::not_known);
+  EXPECT_EQ(loaded->overtime.citation.article, "Art. 1");
+  EXPECT_EQ(loaded->overtime.citation.article_escapes, Escapes::none);
+  EXPECT_EQ(loaded->departments.at(0).name.en, "Crew\\1");
+  EXPECT_EQ(loaded->departments.at(0).name.en_escapes, Escapes::not_known);
+  EXPECT_EQ(loaded->departments.at(0).name.fr_escapes, Escapes::none);
+}
+
+TEST(Loader, EscapesOfAText) {
+  EXPECT_EQ(escapes_of(""), Escapes::none);
+  EXPECT_EQ(escapes_of("Qc 2.05 — Équipe"), Escapes::none);
+  EXPECT_EQ(escapes_of("a\"b"), Escapes::not_known);
+  EXPECT_EQ(escapes_of("a\\b"), Escapes::not_known);
+  EXPECT_EQ(escapes_of("a\nb"), Escapes::not_known);
+  EXPECT_EQ(escapes_of(std::string_view("a\0b", 3)), Escapes::not_known);
+  EXPECT_EQ(escapes_of("a\x1f"), Escapes::not_known);
 }
 
 TEST(Loader, MissingFile) {

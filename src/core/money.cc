@@ -37,10 +37,11 @@ char* Money::write_text(char* at) const {
   const std::uint64_t magnitude =
       negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
   constexpr auto kPerDollar = static_cast<std::uint64_t>(kCentsPerDollar);
-  const std::uint64_t cents = magnitude % kPerDollar;
+  const std::uint64_t dollars = magnitude / kPerDollar;
+  const std::uint64_t cents = magnitude - dollars * kPerDollar;  // the remainder, from the one division
   if (negative) *at++ = '-';
   // Room for the dollars' digits: all of kMaxTextSize but the sign, the point and the cents.
-  at = std::to_chars(at, at + (kMaxTextSize - 4), magnitude / kPerDollar).ptr;
+  at = std::to_chars(at, at + (kMaxTextSize - 4), dollars).ptr;
   *at++ = '.';
   *at++ = static_cast<char>('0' + cents / 10);
   *at++ = static_cast<char>('0' + cents % 10);

@@ -94,30 +94,28 @@ constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
 // the decimals.
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
 
-// The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals: built in
-// a stack buffer, with no string insertions.
-std::string write_scaled64(bool negative, std::uint64_t scaled, int decimals) {
+// The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals, written
+// at `at` (room for kMaxScaledText); returns its end. The integer part ("0" when there is none),
+// then the decimals, leading zeros included, written in place.
+char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) {
   assert(decimals >= 0 && decimals <= kMaxPowerOfTen64);
-  char digits[kMaxDigits64];
-  const auto digits_end = std::to_chars(std::begin(digits), std::end(digits), scaled).ptr;
-  const auto digit_count = static_cast<int>(digits_end - digits);
-  char text[kMaxScaledText];
-  char* at = text;
   if (negative && scaled != 0) *at++ = '-';
-  const int integer_digits = digit_count - decimals;
-  if (integer_digits > 0) {
-    at = std::copy(digits, digits + integer_digits, at);
-    if (decimals > 0) {
-      *at++ = '.';
-      at = std::copy(digits + integer_digits, digits_end, at);
-    }
-  } else {  // no integer digits: "0.05"
-    *at++ = '0';
-    *at++ = '.';
-    at = std::fill_n(at, -integer_digits, '0');
-    at = std::copy(digits, digits_end, at);
+  const std::uint64_t power = kPowersOfTen[static_cast<std::size_t>(decimals)];
+  at = std::to_chars(at, at + kMaxDigits64, scaled / power).ptr;
+  if (decimals == 0) return at;
+  *at++ = '.';
+  std::uint64_t fraction = scaled % power;
+  for (int i = decimals - 1; i >= 0; --i) {
+    at[i] = static_cast<char>('0' + fraction % 10);
+    fraction /= 10;
   }
-  return std::string(text, at);
+  return at + decimals;
+}
+
+// The same, as a string.
+std::string write_scaled64(bool negative, std::uint64_t scaled, int decimals) {
+  char text[kMaxScaledText];
+  return std::string(text, put_scaled64(text, negative, scaled, decimals));
 }
 
 Int128 power_of_ten(int exponent) {
@@ -299,7 +297,17 @@ Result<Rational> Rational::parse_decimal(std::string_view text, int max_decimals
 }
 
 std::string Rational::to_decimal() const {
-  if (den_ == 1) return write_scaled64(num_ < 0, magnitude_of(num_), 0);
+  char text[kMaxDecimalTextSize];
+  return std::string(text, write_decimal(text));
+}
+
+char* Rational::write_decimal(char* at) const {
+  static_assert(static_cast<std::size_t>(kMaxScaledText) <= kMaxDecimalTextSize);
+  const auto copy_text = [&](const std::string& text) {
+    assert(text.size() <= kMaxDecimalTextSize);
+    return std::copy(text.begin(), text.end(), at);
+  };
+  if (den_ == 1) return put_scaled64(at, num_ < 0, magnitude_of(num_), 0);
   // A terminating decimal has a denominator of the form 2^a 5^b; it needs max(a, b) decimals.
   const int twos = std::countr_zero(static_cast<std::uint64_t>(den_));
   std::int64_t d = den_ >> twos;
@@ -317,12 +325,12 @@ std::string Rational::to_decimal() const {
     if (decimals <= kMaxPowerOfTen64) {
       const std::uint64_t factor = kPowersOfTen[static_cast<std::size_t>(decimals)] / static_cast<std::uint64_t>(den_);
       std::uint64_t scaled = 0;
-      if (!__builtin_mul_overflow(magnitude, factor, &scaled)) return write_scaled64(negative, scaled, decimals);
+      if (!__builtin_mul_overflow(magnitude, factor, &scaled)) return put_scaled64(at, negative, scaled, decimals);
     }
-    return write_scaled(negative, Int128(magnitude) * power_of_ten(decimals) / den_, decimals);
+    return copy_text(write_scaled(negative, Int128(magnitude) * power_of_ten(decimals) / den_, decimals));
   }
   constexpr int kShownDecimals = 6;
-  return to_fixed(kShownDecimals) + "…";
+  return copy_text(to_fixed(kShownDecimals) + "…");
 }
 
 std::string Rational::to_fixed(int decimals) const {

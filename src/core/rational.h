@@ -7,6 +7,7 @@
 #pragma once
 
 #include <compare>
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -51,6 +52,14 @@ class Rational {
   // A fraction whose decimal expansion does not end (a denominator with a factor other than
   // 2 and 5) is written rounded half away from zero to 6 decimals, followed by "…".
   std::string to_decimal() const;
+
+  // The longest text to_decimal() gives: a sign, "0." and as many decimals as a denominator of 64
+  // bits can need (63, for 2^63), and the 3 bytes of "…"; or the 39 digits of a 128-bit value and
+  // the point.
+  static constexpr std::size_t kMaxDecimalTextSize = 1 + 2 + 63 + 3;
+  // The text of to_decimal() written at `at`, which has room for kMaxDecimalTextSize characters;
+  // returns the end of what was written. For writers that put numbers straight into their output.
+  char* write_decimal(char* at) const;
 
   // Decimal text with exactly `decimals` decimals, rounded half away from zero ("1.50").
   std::string to_fixed(int decimals) const;

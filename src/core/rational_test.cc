@@ -188,5 +188,22 @@ RC_GTEST_PROP(RationalProperty, FieldLaws, (std::int16_t a, std::int16_t b, std:
   if (!y.is_zero()) RC_ASSERT((x / y) * y == x);
 }
 
+// write_decimal, which writers use to put a number straight into their output, writes the text of
+// to_decimal within its room: in 64 bits, through the 128-bit fallback, and for a decimal
+// expansion that does not end.
+TEST(Rational, DecimalTextWrittenInPlace) {
+  constexpr std::int64_t kLargest = std::numeric_limits<std::int64_t>::max();
+  for (const Rational& value : {Rational(1755, 8), Rational(-1, 100), Rational(0), Rational(kLargest),
+                                Rational(-kLargest - 1), Rational(-kLargest, std::int64_t{1} << 19), Rational(1, 3),
+                                Rational(-kLargest, 3)}) {
+    char room[Rational::kMaxDecimalTextSize];
+    char* end = value.write_decimal(room);
+    EXPECT_LE(static_cast<std::size_t>(end - room), Rational::kMaxDecimalTextSize);
+    EXPECT_EQ(std::string(room, static_cast<std::size_t>(end - room)), value.to_decimal());
+  }
+  EXPECT_EQ(Rational(-kLargest, std::int64_t{1} << 19).to_decimal(), "-17592186044415.9999980926513671875");
+  EXPECT_EQ(Rational(-kLargest, 3).to_decimal(), "-3074457345618258602.333333…");
+}
+
 }  // namespace
 }  // namespace plateau

@@ -3,6 +3,8 @@
 //   "Overtime ×2, Wed 2009-03-04: 2.00 h beyond 14 h × ($755.00 ÷ 8 × 2 = $188.75) = $377.50 (Qc 2.05)"
 #pragma once
 
+#include <algorithm>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -30,21 +32,58 @@ std::string explain(const Contribution& contribution, const std::string& lang);
 // rate in force on 2009-06-13, paid by the producer (…)"
 std::string explain(const Tax& tax, const std::string& lang);
 
+// Text written at the end of a string through a pointer into room made ahead of time, a chunk at
+// a time: one comparison per piece instead of an std::string append per piece (a call, a capacity
+// check, a call to memcpy). The sentences below and the JSON writer around them (pay_json) write
+// through the same TextOut, so a sentence goes into the writer's room without either giving it
+// back. When the TextOut is gone, the string ends where the text does.
+class TextOut {
+ public:
+  explicit TextOut(std::string& out) : out_(out) {}
+  TextOut(const TextOut&) = delete;
+  TextOut& operator=(const TextOut&) = delete;
+  ~TextOut() { give_back_room(); }
+
+  // Makes room for `size` more bytes: put() and writes through at() go there without looking.
+  void room_for(std::size_t size) {
+    if (static_cast<std::size_t>(room_end_ - at_) < size) make_room(size);
+  }
+  void put(char c) { *at_++ = c; }
+  void put(std::string_view text) { at_ = std::copy(text.begin(), text.end(), at_); }
+  // room_for(text.size()), then put(text).
+  void append(std::string_view text) {
+    room_for(text.size());
+    put(text);
+  }
+  // Where the next byte goes, for a writer that writes in place after room_for and then says where
+  // it stopped with advance_to.
+  char* at() const { return at_; }
+  void advance_to(char* end) { at_ = end; }
+
+ private:
+  void make_room(std::size_t size);  // out of line: the rare case keeps room_for small enough to inline
+  void give_back_room();
+
+  std::string& out_;
+  char* at_ = nullptr;        // where the next byte goes; null when no room is made
+  char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
+};
+
 // How a sentence writes a text given to plateau (an agreement's names and citations, the input's
 // words) into its output: as it is, or escaped for the output's format. plateau's own words and
 // numbers never need escaping and are written as they are.
-using AppendGivenText = void (*)(std::string& out, std::string_view text);
-void append_as_is(std::string& out, std::string_view text);
+using AppendGivenText = void (*)(TextOut& out, std::string_view text);
+void append_as_is(TextOut& out, std::string_view text);
 
-// The same sentences, appended to `out`: writers of many lines (pay_json) put them straight into
+// The same sentences, written to `out`: writers of many lines (pay_json) put them straight into
 // their output instead of building a string for each, escaping the given texts with `append_given`.
-void append_explanation(const PayLine& line, const std::string& lang, std::string& out,
+void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is);
-void append_explanation(const Allowance& allowance, const std::string& lang, std::string& out,
+void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is);
-void append_explanation(const Contribution& contribution, const std::string& lang, std::string& out,
+void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is);
-void append_explanation(const Tax& tax, const std::string& lang, std::string& out,
+void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is);
 
 // "guild", "institution financière", … in `lang`.

@@ -17,8 +17,6 @@ namespace {
 using engine::BatchPay;
 using engine::PayLine;
 
-const std::string& citation_text(const agreement::Citation& citation) { return citation.article; }
-
 constexpr unsigned char kFirstPrintable = 0x20;  // below: control characters, which JSON escapes
 constexpr std::size_t kLongestEscape = 6;        // "\u001f"
 
@@ -42,21 +40,47 @@ bool block_needs_escape(const char* bytes) {
   return (halves[0] | halves[1]) != 0;
 }
 
+// Whether any of the `size` bytes at `bytes` needs escaping, for fewer than sixteen: read with
+// fixed-size loads that overlap (the first and last eight, or four), never past the text and never
+// through a copy of a variable length, which is a call to memcpy.
+bool short_needs_escape(const char* bytes, std::size_t size) {
+  assert(size < kBlock);
+  constexpr std::size_t kHalf = kBlock / 2;
+  constexpr std::size_t kQuarter = kBlock / 4;
+  char block[kBlock];
+  if (size >= kHalf) {
+    std::memcpy(block, bytes, kHalf);
+    std::memcpy(block + kHalf, bytes + size - kHalf, kHalf);
+    return block_needs_escape(block);
+  }
+  if (size >= kQuarter) {
+    std::memset(block, ' ', kBlock);
+    std::memcpy(block, bytes, kQuarter);
+    std::memcpy(block + kQuarter, bytes + size - kQuarter, kQuarter);
+    return block_needs_escape(block);
+  }
+  for (std::size_t i = 0; i < size; ++i) {
+    if (needs_escape(bytes[i])) return true;
+  }
+  return false;
+}
+
 // The position of the first character of `text` that JSON escapes, or text.size(): sixteen bytes a
-// step, the last few through a block padded with spaces, then one at a time from the block that
-// has one (escapes are rare: plateau's texts and most names have none).
+// step, the last few through the sixteen bytes that end the text (or the loads above when it is
+// shorter), then one at a time from the block that has one (escapes are rare: plateau's texts and
+// most names have none).
 std::size_t find_needs_escape(std::string_view text, std::size_t from = 0) {
+  const std::size_t size = text.size();
   std::size_t i = from;
-  for (; i + kBlock <= text.size(); i += kBlock) {
-    if (block_needs_escape(text.data() + i)) break;
+  if (size - i < kBlock) {
+    if (!short_needs_escape(text.data() + i, size - i)) return size;
+  } else {
+    for (; i + kBlock <= size; i += kBlock) {
+      if (block_needs_escape(text.data() + i)) break;
+    }
+    if (i + kBlock > size && (i == size || !block_needs_escape(text.data() + size - kBlock))) return size;
   }
-  if (i + kBlock > text.size() && i < text.size()) {  // fewer than 16 left
-    char padded[kBlock];
-    std::memset(padded, ' ', kBlock);
-    std::memcpy(padded, text.data() + i, text.size() - i);
-    if (!block_needs_escape(padded)) return text.size();
-  }
-  while (i < text.size() && !needs_escape(text[i])) ++i;
+  while (i < size && !needs_escape(text[i])) ++i;
   return i;
 }
 
@@ -82,33 +106,32 @@ std::string_view escape_sequence(unsigned char c, char (&buffer)[kLongestEscape]
   }
 }
 
-// `text` escaped for a JSON string, without the quotes.
-void append_escaped(std::string& out, std::string_view text) {
+// `text` escaped for a JSON string, without the quotes: room for text.size() bytes is made first;
+// an escape sequence, longer than its character, makes room for itself and the rest.
+void append_escaped(engine::TextOut& out, std::string_view text) {
+  out.room_for(text.size());
   std::size_t plain_from = 0;  // the start of a run of characters written as they are
   for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
-    out.append(text, plain_from, i - plain_from);
+    out.put(text.substr(plain_from, i - plain_from));
     plain_from = i + 1;
     char buffer[kLongestEscape];
-    out += escape_sequence(static_cast<unsigned char>(text[i]), buffer);
+    const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
+    out.room_for(sequence.size() + text.size() - plain_from);
+    out.put(sequence);
   }
-  out.append(text, plain_from, text.size() - plain_from);
+  out.put(text.substr(plain_from));
 }
 
-// Appends JSON to a string as it goes. Keys are plateau's own names, and money, dates, decimals and
-// codes plateau's own text: none holds a character JSON escapes, and they are copied as they are.
-// Texts from the agreement or the input are escaped as they are copied in.
-//
-// The pieces are written through a pointer into room made at the end of the string ahead of time,
-// a chunk at a time: one comparison per piece instead of an std::string append (a call, a capacity
-// check, a call to memcpy) and, for the pieces built in place, a resize that zero-fills them first.
-// Before anything else appends to the string (the explanations), the room not written is given
-// back, so that the string ends where the JSON does.
+// Appends JSON to a string as it goes, through a TextOut (explain.h): pieces are written into room
+// made a chunk at a time, and the sentences of the explanations go into the same room. Keys are
+// plateau's own names, and money, dates, decimals and codes plateau's own text: none holds a
+// character JSON escapes, and they are copied as they are. Texts from the agreement or the input
+// are escaped as they are copied in, unless the loader found them plain.
 class JsonOut {
  public:
   explicit JsonOut(std::string& out) : out_(out) {}
   JsonOut(const JsonOut&) = delete;
   JsonOut& operator=(const JsonOut&) = delete;
-  ~JsonOut() { give_back_room(); }
 
   void key(std::string_view name) {
     comma();
@@ -122,8 +145,8 @@ class JsonOut {
     key(name);
     value_string(value);
   }
-  // A string field whose text plateau wrote itself and that never holds a character JSON escapes:
-  // plateau's own codes. It is copied without looking for one.
+  // A string field whose text is known to hold no character JSON escapes: plateau's own codes, or
+  // an agreement's text the loader found plain. It is copied without looking for one.
   void field_verbatim(std::string_view name, std::string_view value) {
     assert(find_needs_escape(value) == value.size());
     key(name);
@@ -134,13 +157,31 @@ class JsonOut {
     put('"');
     first_ = false;
   }
+  // A citation's article, copied as it is when the loader found it needs no escaping.
+  void field(std::string_view name, const agreement::Citation& citation) {
+    if (citation.article_escapes == agreement::Escapes::none) {
+      field_verbatim(name, citation.article);
+    } else {
+      field(name, std::string_view(citation.article));
+    }
+  }
   // Money, "283.13", as a string field.
   void field(std::string_view name, Money amount) {
     key(name);
     after_key_ = false;
     room_for(Money::kMaxTextSize + kQuotes);
     put('"');
-    at_ = amount.write_text(at_);
+    out_.advance_to(amount.write_text(out_.at()));
+    put('"');
+    first_ = false;
+  }
+  // An exact number, "0.015", "188.75", as a string field of its decimal text.
+  void field(std::string_view name, const Rational& value) {
+    key(name);
+    after_key_ = false;
+    room_for(Rational::kMaxDecimalTextSize + kQuotes);
+    put('"');
+    out_.advance_to(value.write_decimal(out_.at()));
     put('"');
     first_ = false;
   }
@@ -150,7 +191,7 @@ class JsonOut {
     after_key_ = false;
     room_for(kMaxDateTextSize + kQuotes);
     put('"');
-    at_ = write_date(at_, date);
+    out_.advance_to(write_date(out_.at(), date));
     put('"');
     first_ = false;
   }
@@ -160,19 +201,20 @@ class JsonOut {
     after_key_ = false;
     constexpr std::size_t kMaxDigits = std::numeric_limits<std::int64_t>::digits10 + 2;  // every digit and a sign
     room_for(kMaxDigits);
-    at_ = std::to_chars(at_, room_end_, whole).ptr;
+    out_.advance_to(std::to_chars(out_.at(), out_.at() + kMaxDigits, whole).ptr);
     first_ = false;
   }
   void value_string(std::string_view value) {
     comma();
-    room_for(value.size() + kQuotes);
+    room_for(1);
     put('"');
-    put_escaped(value);
+    append_escaped(out_, value);
+    room_for(1);
     put('"');
     first_ = false;
   }
   // The field "explanation": the sentence of a line, allowance, contribution or tax in `lang`,
-  // appended straight to the string, with no string built for it. Only the texts the sentence is
+  // written straight into the output, with no string built for it. Only the texts the sentence is
   // given (names, citations) are escaped; its own words and numbers never need it.
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
@@ -180,7 +222,6 @@ class JsonOut {
     after_key_ = false;
     room_for(1);
     put('"');
-    give_back_room();
     engine::append_explanation(item, lang, out_, append_escaped);
     room_for(1);
     put('"');
@@ -215,49 +256,14 @@ class JsonOut {
     }
   }
 
-  // Makes room for `size` more bytes at at_: the put functions below write without looking.
-  void room_for(std::size_t size) {
-    if (static_cast<std::size_t>(room_end_ - at_) < size) make_room(size);
-  }
-  // Out of line: the rare case, so that room_for stays small enough to be inlined everywhere.
-  [[gnu::noinline]] void make_room(std::size_t size) {
-    const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
-    out_.resize(written + std::max(size, kRoomChunk));
-    at_ = out_.data() + written;
-    room_end_ = out_.data() + out_.size();
-  }
-  // Cuts the string to what was written; the next piece makes room again.
-  void give_back_room() {
-    if (at_ == nullptr) return;
-    out_.resize(static_cast<std::size_t>(at_ - out_.data()));
-    at_ = room_end_ = nullptr;
-  }
-  void put(char c) { *at_++ = c; }
-  void put(std::string_view text) { at_ = std::copy(text.begin(), text.end(), at_); }
-  // `text` escaped for a JSON string: room for text.size() bytes is there already; an escape
-  // sequence, longer than its character, makes room for itself.
-  void put_escaped(std::string_view text) {
-    std::size_t plain_from = 0;  // the start of a run of characters written as they are
-    for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
-      put(text.substr(plain_from, i - plain_from));
-      plain_from = i + 1;
-      char buffer[kLongestEscape];
-      const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
-      room_for(sequence.size() + text.size() - plain_from + kQuotes);
-      put(sequence);
-    }
-    put(text.substr(plain_from));
-  }
+  void room_for(std::size_t size) { out_.room_for(size); }
+  void put(char c) { out_.put(c); }
+  void put(std::string_view text) { out_.put(text); }
 
   static constexpr std::size_t kKeyPunctuation = 4;  // the quotes around a key, ':' and ' '
   static constexpr std::size_t kQuotes = 2;          // around a string value
-  // The room made at a time: enough for the fields of a pay line or a contribution before its
-  // explanation, little enough that zero-filling it is a few wide stores.
-  static constexpr std::size_t kRoomChunk = 256;
 
-  std::string& out_;
-  char* at_ = nullptr;        // where the next byte goes; null when no room is made
-  char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
+  engine::TextOut out_;
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -268,11 +274,11 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.field_verbatim("code", engine::to_string(line.code));
   if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
-    json.field_verbatim("multiplier", line.multiplier.to_decimal());
-    json.field_verbatim("rate", line.rate->to_decimal());
+    json.field("multiplier", line.multiplier);
+    json.field("rate", *line.rate);
   }
   json.field("amount", line.amount);
-  json.field("citation", citation_text(*line.citation));
+  json.field("citation", *line.citation);
   json.explanation(line, lang);
   json.close('}');
 }
@@ -288,12 +294,12 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
     if (contribution.weekly_cap) json.field("weekly_cap", *contribution.weekly_cap);
   }
   if (contribution.base) json.field("base", *contribution.base);
-  if (contribution.rate) json.field_verbatim("rate", contribution.rate->to_decimal());
+  if (contribution.rate) json.field("rate", *contribution.rate);
   if (contribution.cap) json.field("cap", *contribution.cap);
   json.field("amount", contribution.amount);
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
-  json.field("citation", citation_text(*contribution.citation));
+  json.field("citation", *contribution.citation);
   json.explanation(contribution, lang);
   json.close('}');
 }
@@ -303,11 +309,11 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.field("code", tax.code);
   json.field("on", tax.on);
   json.field("base", tax.base);
-  json.field_verbatim("rate", tax.rate.to_decimal());
+  json.field("rate", tax.rate);
   json.field("amount", tax.amount);
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
-  json.field("citation", citation_text(*tax.citation));
+  json.field("citation", *tax.citation);
   json.explanation(tax, lang);
   json.close('}');
 }
@@ -315,9 +321,10 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
 }  // namespace
 
 void append_json_string(std::string& out, std::string_view text) {
-  out += '"';
-  append_escaped(out, text);
-  out += '"';
+  engine::TextOut text_out(out);
+  text_out.append("\"");
+  append_escaped(text_out, text);
+  text_out.append("\"");
 }
 
 std::string json_string(std::string_view text) {
@@ -364,7 +371,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field_verbatim("code", engine::to_string(allowance.code));
       json.field("amount", allowance.amount);
       json.field("currency", allowance.currency);
-      json.field("citation", citation_text(*allowance.citation));
+      json.field("citation", *allowance.citation);
       json.explanation(allowance, lang);
       json.close('}');
     }
@@ -383,10 +390,10 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     for (const auto& finding : person.findings) {
       json.open('{');
       json.field("date", finding.date);
-      json.field("code", finding.code);
+      json.field_verbatim("code", finding.code);  // the engine's own words
       json.field_verbatim("severity", engine::to_string(finding.severity));
       json.field("message", finding.message.in(lang));
-      json.field("citation", citation_text(*finding.citation));
+      json.field("citation", *finding.citation);
       json.close('}');
     }
     json.close(']');

@@ -2,7 +2,10 @@
 // (an agreement's names and citations) escaped inside the explanations it writes straight in.
 #include <gtest/gtest.h>
 
+#include <cstdint>
+#include <limits>
 #include <string>
+#include <vector>
 
 #include "engine/explain.h"
 #include "io/pay_json.h"
@@ -39,8 +42,9 @@ std::string escaped_one_by_one(std::string_view text) {
 }
 
 // One character to escape (or a UTF-8 one, which stays) at every position of texts of every length
-// up to three blocks of sixteen and a few, so that it falls in a whole block, in the padded last
-// one, and on each side of their boundary.
+// up to three blocks of sixteen and a few, so that it falls in a whole block, in the sixteen bytes
+// that end the text (which overlap the block before), in each of the overlapping loads of a text
+// shorter than sixteen, and on each side of their boundaries.
 TEST(JsonString, EscapesAtEveryPositionAndLength) {
   constexpr std::size_t kLongest = 3 * 16 + 5;
   for (const std::string special : {"\"", "\\", "\n", "\r", "\t", "\x01", "\x1f", "\x7f", "é"}) {
@@ -88,6 +92,77 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
                      "}"),
             std::string::npos)
       << out;
+}
+
+// Dollars as the sentences write them, grouped by thousands, done the plain way: the reference
+// for the sentences' writer, which works backwards from the cents. "$-1,234.50", "-1 234,50 $".
+std::string dollars_the_plain_way(Money amount, bool fr) {
+  const std::string plain = amount.to_string();
+  const bool negative = plain[0] == '-';
+  const std::string digits = plain.substr(negative ? 1 : 0, plain.size() - (negative ? 1 : 0) - 3);
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += fr ? "\u202f" : ",";
+    grouped += digits[i];
+  }
+  const std::string number = (negative ? "-" : "") + grouped + (fr ? "," : ".") + plain.substr(plain.size() - 2);
+  return fr ? number + " $" : "$" + number;
+}
+
+// Every count of digits, on each side of each group's boundary, signed, and the extremes.
+TEST(Explain, DollarsAreGroupedByThousandsInBothLanguages) {
+  std::vector<std::int64_t> cents = {0, 1, 9, 10, 99, 100, std::numeric_limits<std::int64_t>::max(),
+                                     std::numeric_limits<std::int64_t>::min()};
+  for (std::int64_t power = 1; power <= std::numeric_limits<std::int64_t>::max() / 10; power *= 10) {
+    for (const std::int64_t near : {power - 1, power, power + 1, power * 7 + 3}) {
+      cents.push_back(near);
+      cents.push_back(-near);
+    }
+  }
+  for (const std::int64_t amount : cents) {
+    const Money money = Money::from_cents(amount);
+    EXPECT_EQ(engine::explain_money(money, "en"), dollars_the_plain_way(money, false)) << amount;
+    EXPECT_EQ(engine::explain_money(money, "fr"), dollars_the_plain_way(money, true)) << amount;
+  }
+}
+
+// An exact amount is written from its cents when it is a whole number of them, and through its
+// decimal text when it has more decimals: both grouped, with at least two decimals.
+TEST(Explain, ExactDollarsWithAndWithoutMoreDecimalsThanCents) {
+  engine::PayLine line;
+  line.date = Date{std::chrono::year{2009}, std::chrono::month{3}, std::chrono::day{4}};
+  line.code = engine::LineCode::sixth_day;
+  line.multiplier = Rational(3, 2);
+  line.base = Rational(-24691351, 20);  // -1,234,567.55
+  line.amount = Money::from_cents(-185185133);
+  EXPECT_EQ(engine::explain(line, "en"), "6th day, Wed 2009-03-04: $-1,234,567.55 × 1.5 = $-1,851,851.325 → $-1,851,851.33");
+  EXPECT_EQ(engine::explain(line, "fr"),
+            "6e jour, mer. 2009-03-04 : -1\u202f234\u202f567,55 $ × 1,5 = -1\u202f851\u202f851,325 $ → "
+            "-1\u202f851\u202f851,33 $");
+  line.base = Rational(1000);
+  line.amount = Money::from_cents(150000);
+  EXPECT_EQ(engine::explain(line, "en"), "6th day, Wed 2009-03-04: $1,000.00 × 1.5 = $1,500.00");
+}
+
+// A tax's base × rate: the amount alone when the product is a whole number of cents, else the exact
+// product and its rounding.
+TEST(Explain, RoundedProductShowsTheExactValueOnlyWhenItHasMoreDecimalsThanCents) {
+  const agreement::Text on_name{"Fund", "Fonds"};
+  engine::Tax tax;
+  tax.code = "qst";
+  tax.on_name = &on_name;
+  tax.taxed = Money::from_cents(1635);
+  tax.base = Money::from_cents(1635);
+  tax.rate = Rational(75, 1000);
+  tax.amount = Money::from_cents(123);
+  tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
+  EXPECT_EQ(engine::explain(tax, "en"),
+            "QST on Fund: 7.5% × $16.35 = $1.22625 → $1.23, rate in force on 2009-05-22, paid by the producer");
+  tax.base = Money::from_cents(-2000);
+  tax.taxed = tax.base;
+  tax.amount = Money::from_cents(-150);
+  EXPECT_EQ(engine::explain(tax, "fr"),
+            "TVQ sur Fonds : 7,5\u00a0% × -20,00 $ = -1,50 $, taux en vigueur le 2009-05-22, à la charge du producteur");
 }
 
 }  // namespace

@@ -2,6 +2,9 @@
 // (tests/agreement/good/aqtis_rest_example.toml: 10 h between days, 12 h after a day over 16 h,
 // encroachment +100% of the hourly rate, +200% below 8 h) through the same engine.
 // (The invented agreement in agreements/example-invented is exercised by the golden corpus.)
+#include <memory>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "agreement/registry.h"
@@ -80,13 +83,20 @@ class Interpretations : public testing::Test {
     return *version;
   }
 
-  static BatchPay run(agreement::Agreement version, const Batch& batch) {
-    agreement::Registry registry;
+  // The pay points into its agreement (pay.h), so the registry it was computed under is kept
+  // until the test ends.
+  BatchPay run(agreement::Agreement version, const Batch& batch) {
+    auto& registry = *registries_.emplace_back(std::make_unique<agreement::Registry>());
     EXPECT_TRUE(registry.add(std::move(version)));
     auto pay = compute(batch, registry);
     EXPECT_TRUE(pay) << pay.error().message;
     return *pay;
   }
+
+ private:
+  std::vector<std::unique_ptr<agreement::Registry>> registries_;
+
+ protected:
 
   // Production Manager, weekly $3,135, engaged from Wed 2009-04-08: works Wed, Thu and Good Friday.
   static Batch weekly_batch() {

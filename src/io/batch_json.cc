@@ -108,7 +108,6 @@ class ObjectKeys {
     return std::nullopt;
   }
   std::string_view name(Key key) const { return names_[static_cast<std::size_t>(key)]; }
-  static constexpr std::size_t size() { return N; }
 
   Error unknown(const Path& path) const {
     std::string names;

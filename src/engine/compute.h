@@ -15,6 +15,7 @@
 #include "core/error.h"
 #include "engine/batch.h"
 #include "engine/pay.h"
+#include "engine/timecards.h"
 
 namespace plateau::engine {
 
@@ -27,6 +28,26 @@ struct ComputeOptions {
 };
 
 Result<BatchPay> compute(const Batch& batch, const agreement::Registry& registry, ComputeOptions options = {});
+
+// Computes batch after batch on one thread, as compute does, keeping the memory of each batch's
+// timecards and pay for the next: a stream's worker computes thousands of batches, and making each
+// person's lists anew was most of the engine's allocations. Not shared between threads.
+class Calculator {
+ public:
+  explicit Calculator(const agreement::Registry& registry) : registry_(registry) {}
+  Calculator(const Calculator&) = delete;
+  Calculator& operator=(const Calculator&) = delete;
+
+  // As compute(batch, registry, options). The pay is valid until the next call, and while `batch`
+  // and the registry live (it points into them).
+  Result<const BatchPay*> compute(const Batch& batch, const ComputeOptions& options = {});
+
+ private:
+  const agreement::Registry& registry_;
+  NormalizedBatch normalized_;
+  BatchPay pay_;
+  std::vector<PersonPay> spare_;  // pay set aside from earlier batches, its lists emptied when reused
+};
 
 // Whether a finding of severity error stands in `pay` (exit status 3 of the command).
 bool has_error_findings(const BatchPay& pay);

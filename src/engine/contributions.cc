@@ -189,6 +189,13 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
 }
 
 std::vector<Remittance> remittances(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew) {
+  std::vector<Remittance> out;
+  remittances_into(agreement, crew, out);
+  return out;
+}
+
+void remittances_into(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew,
+                      std::vector<Remittance>& out) {
   // Sums by payee, code and part (the contribution itself, its GST, its QST), in one table whose
   // codes are the agreement's in its order (their indices, resolved when it was loaded), net pay
   // after them: walking the table gives each remittance's items in order, with no search by name
@@ -219,10 +226,15 @@ std::vector<Remittance> remittances(const agreement::Agreement& agreement, const
   for (const auto& person : crew) add(Payee::person, net_pay_index, kContribution, person.net_pay);
 
   const auto code_text = [&](std::size_t code) { return code < codes.size() ? std::string_view(codes[code]) : kNetPay; };
-  std::vector<Remittance> out;
+  // The remittances `out` held are refilled in place, their item lists keeping their room.
+  std::size_t used = 0;
   for (std::size_t to = 0; to < kPayees; ++to) {
     if (!owed[to]) continue;
-    Remittance& remittance = out.emplace_back(Remittance{static_cast<Payee>(to), totals[to], {}});
+    if (used == out.size()) out.emplace_back();
+    Remittance& remittance = out[used++];
+    remittance.paid_to = static_cast<Payee>(to);
+    remittance.amount = totals[to];
+    remittance.items.clear();
     for (std::size_t code = 0; code < code_count; ++code) {
       for (std::size_t part = 0; part < kParts; ++part) {
         const Money amount = sums[(to * code_count + code) * kParts + part];
@@ -236,7 +248,7 @@ std::vector<Remittance> remittances(const agreement::Agreement& agreement, const
       }
     }
   }
-  return out;
+  out.resize(used);
 }
 
 }  // namespace plateau::engine

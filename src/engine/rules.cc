@@ -648,9 +648,10 @@ class PersonRules {
     const bool all_approved = std::all_of(person_.days.begin(), person_.days.end(),
                                           [](const Timecard& day) { return day.input->premium_approved; });
     if (all_approved) return;
-    std::vector<PayLine> kept;
     std::map<Date, Money> withheld;
     std::map<Date, std::string> withheld_codes;
+    // The lines kept are moved up in place, in order: the list keeps its room (Calculator reuses it).
+    auto kept = out_.lines.begin();
     for (auto& pay_line : out_.lines) {
       const Timecard* day = listed(pay_line.date);
       const bool premium = std::find(codes.begin(), codes.end(), to_string(pay_line.code)) != codes.end();
@@ -661,9 +662,10 @@ class PersonRules {
         if (names.find(code) == std::string::npos) names += (names.empty() ? "" : ", ") + code;
         continue;
       }
-      kept.push_back(std::move(pay_line));
+      if (&*kept != &pay_line) *kept = std::move(pay_line);
+      ++kept;
     }
-    out_.lines = std::move(kept);
+    out_.lines.erase(kept, out_.lines.end());
     for (const auto& [date, amount] : withheld) {
       finding(date, "premium_not_approved", Severity::warning,
               {"Premium work was not approved by the producer: " + withheld_codes[date] + " of " +

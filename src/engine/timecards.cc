@@ -390,6 +390,21 @@ bool is_regular_day_off(const Production& production, Date date) {
 
 Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry, bool keep_going) {
   NormalizedBatch out;
+  if (auto done = normalize_into(batch, registry, keep_going, out); !done) return tl::unexpected(done.error());
+  return out;
+}
+
+Result<void> normalize_into(const Batch& batch, const agreement::Registry& registry, bool keep_going,
+                            NormalizedBatch& out) {
+  // Emptied, not made anew: each list keeps the room it had.
+  out.holidays.clear();
+  out.declared.clear();
+  out.crew.clear();
+  out.rejected.clear();
+  out.days.clear();
+  out.meals.clear();
+  out.weeks.clear();
+  out.agreement = nullptr;
   out.production = &batch.production;
   auto version = choose_version(batch, registry);
   if (!version) return tl::unexpected(version.error());
@@ -425,7 +440,7 @@ Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry&
     }
     out.crew.push_back(std::move(*person));
   }
-  return out;
+  return {};
 }
 
 Result<const TimeZone*> production_zone(std::string_view name) {

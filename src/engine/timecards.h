@@ -138,6 +138,10 @@ struct NormalizedBatch {
 // A problem with the production rejects the batch. A problem with a person's timecards rejects
 // the batch too, unless `keep_going`: then that person is left out and listed in `rejected`.
 Result<NormalizedBatch> normalize(const Batch& batch, const agreement::Registry& registry, bool keep_going = false);
+// As normalize, into `out`, whose lists are emptied and refilled, keeping their room from the last
+// batch (a stream's worker normalizes thousands of batches). On failure `out` holds no usable batch.
+Result<void> normalize_into(const Batch& batch, const agreement::Registry& registry, bool keep_going,
+                            NormalizedBatch& out);
 
 // The time zone of IANA name `name`. Finding one searches the system's database (a few thousand
 // instructions, as much as timing a person's week), and a production keeps its zone from batch to

@@ -47,7 +47,7 @@ struct Chunk {
 class LineComputer {
  public:
   LineComputer(const agreement::Registry& registry, const NdjsonOptions& options)
-      : registry_(registry), options_(options) {}
+      : options_(options), calculator_(registry) {}
 
   void compute(std::string_view line, std::uint64_t number, Chunk& chunk) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
@@ -63,17 +63,17 @@ class LineComputer {
     }
     engine::ComputeOptions compute_options;
     compute_options.keep_going = options_.keep_going;
-    auto pay = engine::compute(*batch, registry_, compute_options);
+    auto pay = calculator_.compute(*batch, compute_options);
     if (!pay) {
       reject(number, pay.error().message, chunk);
       return;
     }
-    io::append_pay_json(*pay, options_.lang, chunk.output);
-    for (const auto& rejected : pay->rejected) {
+    io::append_pay_json(**pay, options_.lang, chunk.output);
+    for (const auto& rejected : (*pay)->rejected) {
       chunk.problems.push_back({number, rejected.message + " (left out: --keep-going)", false});
       ++chunk.counts.people_left_out;
     }
-    if (engine::has_error_findings(*pay)) {
+    if (engine::has_error_findings(**pay)) {
       ++chunk.counts.with_error_findings;
       chunk.problems.push_back({number, "computed with error-severity findings", false});
     }
@@ -106,9 +106,9 @@ class LineComputer {
   }
 
  private:
-  const agreement::Registry& registry_;
   const NdjsonOptions& options_;
   io::BatchJsonReader reader_;
+  engine::Calculator calculator_;
 };
 
 // The newlines in `text`, found by memchr (which looks at many bytes a step, where a loop over the

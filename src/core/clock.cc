@@ -117,9 +117,8 @@ Result<TimeZone> TimeZone::named(std::string_view name) {
   }
 }
 
-Result<Instant> TimeZone::instant(ClockTime time) const {
+Result<Instant> TimeZone::look_up_instant(ClockTime time) const {
   const std::chrono::minutes wall = time.wall_minutes_since_epoch();
-  if (wall >= known_from_ && wall < known_until_) return Instant{wall - known_offset_};
   const date::local_time<std::chrono::minutes> local{wall};
   const date::local_info info = zone_->get_info(local);
   switch (info.result) {

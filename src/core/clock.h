@@ -75,13 +75,21 @@ class TimeZone {
   const std::string& name() const { return name_; }
 
   // The instant the wall clock shows `time`; an error when that wall-clock time is skipped or repeated.
-  Result<Instant> instant(ClockTime time) const;
+  // Inline for the usual case, a time within the stretch of one offset last looked up (several
+  // times a day of every timecard).
+  Result<Instant> instant(ClockTime time) const {
+    const std::chrono::minutes wall = time.wall_minutes_since_epoch();
+    if (wall >= known_from_ && wall < known_until_) return Instant{wall - known_offset_};
+    return look_up_instant(time);
+  }
 
   // Real minutes from `from` to `to` (negative when `to` is earlier).
   Result<Duration> elapsed(ClockTime from, ClockTime to) const;
 
  private:
   TimeZone(const date::time_zone* zone, std::string name) : zone_(zone), name_(std::move(name)) {}
+  // instant() beyond the stretch it knows: asks the time zone database, and learns the new stretch.
+  Result<Instant> look_up_instant(ClockTime time) const;
   const date::time_zone* zone_;
   std::string name_;
   // Wall-clock minutes [from, until) in which every time exists once, `offset` from UTC.

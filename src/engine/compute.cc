@@ -7,35 +7,45 @@ namespace plateau::engine {
 
 namespace {
 
-// `pay` emptied for another person, its lists and texts keeping their room; every other field
-// takes its default, as in a PersonPay made anew.
+// `pay` emptied for another person, its lists and texts keeping their room. Every field of
+// PersonPay is here (calculator_test compares each batch with a fresh compute).
 void reset_keeping_memory(PersonPay& pay) {
-  PersonPay fresh;
-  fresh.id.swap(pay.id);
-  fresh.name.swap(pay.name);
-  fresh.classification.swap(pay.classification);
-  fresh.lines.swap(pay.lines);
-  fresh.allowances.swap(pay.allowances);
-  fresh.contributions.swap(pay.contributions);
-  fresh.taxes.swap(pay.taxes);
-  fresh.findings.swap(pay.findings);
-  fresh.id.clear();
-  fresh.name.clear();
-  fresh.classification.clear();
-  fresh.lines.clear();
-  fresh.allowances.clear();
-  fresh.contributions.clear();
-  fresh.taxes.clear();
-  fresh.findings.clear();
-  pay = std::move(fresh);
+  pay.id.clear();
+  pay.name.clear();
+  pay.classification.clear();
+  pay.classification_name = {};
+  pay.category = {};
+  pay.lines.clear();
+  pay.gross = Money();
+  pay.allowances.clear();
+  pay.contributions.clear();
+  pay.taxes.clear();
+  pay.net_pay = Money();
+  pay.findings.clear();
 }
 
-// Fills `out` (emptied first) with the pay of `normalized`'s crew. People's pay is taken from
-// `spare` while it lasts, and the pay `out` held before is set aside there first.
+// `crew` made to hold `count` people's pay, each emptied: the pay it held is reused in place, and
+// what it holds beyond `count` is set aside in `spare`, where pay is taken from first when it grows.
+void make_crew(std::size_t count, std::vector<PersonPay>& crew, std::vector<PersonPay>& spare) {
+  while (crew.size() > count) {
+    spare.push_back(std::move(crew.back()));
+    crew.pop_back();
+  }
+  for (auto& pay : crew) reset_keeping_memory(pay);
+  crew.reserve(count);
+  while (crew.size() < count && !spare.empty()) {
+    crew.push_back(std::move(spare.back()));
+    spare.pop_back();
+    reset_keeping_memory(crew.back());
+  }
+  crew.resize(count);
+}
+
+// Fills `out` (emptied first) with the pay of `normalized`'s crew, reusing the memory of the pay it
+// held and of `spare`.
 Result<void> compute_into(const NormalizedBatch& normalized, const ComputeOptions& options, BatchPay& out,
                           std::vector<PersonPay>& spare) {
-  for (auto& person : out.crew) spare.push_back(std::move(person));
-  out.crew.clear();
+  make_crew(normalized.crew.size(), out.crew, spare);
   out.rejected.clear();
   out.total_gross = Money();
   out.total_net_pay = Money();
@@ -45,23 +55,16 @@ Result<void> compute_into(const NormalizedBatch& normalized, const ComputeOption
   // Contributions are owed with the batch's pay: on its last day, whose sales-tax rates apply.
   Date owed_on = normalized.crew.empty() ? Date{} : normalized.crew.front().last_listed;
   for (const auto& person : normalized.crew) owed_on = std::max(owed_on, person.last_listed);
-  out.crew.reserve(normalized.crew.size());
-  for (const auto& person : normalized.crew) {
-    if (spare.empty()) {
-      out.crew.emplace_back();
-    } else {
-      out.crew.push_back(std::move(spare.back()));
-      spare.pop_back();
-      reset_keeping_memory(out.crew.back());
-    }
-    PersonPay& pay = out.crew.back();
+  for (std::size_t i = 0; i < normalized.crew.size(); ++i) {
+    const PersonTimecards& person = normalized.crew[i];
+    PersonPay& pay = out.crew[i];
     pay_person(normalized, person, pay);
     if (auto added = add_contributions(normalized, person, owed_on, pay); !added) {
       return tl::unexpected(added.error());
     }
     out.total_gross += pay.gross;
     out.total_net_pay += pay.net_pay;
-    if (options.progress) options.progress(out.crew.size(), normalized.crew.size());
+    if (options.progress) options.progress(i + 1, normalized.crew.size());
   }
   remittances_into(*normalized.agreement, out.crew, out.remittances);
   for (const auto& rejected : normalized.rejected) out.rejected.push_back(rejected.error);

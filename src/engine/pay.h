@@ -197,6 +197,7 @@ struct Tax {
   const agreement::Citation* citation = &agreement::kNoCitation;  // never null
 };
 
+// A field added here is emptied too in compute.cc's reset_keeping_memory (Calculator reuses pay).
 struct PersonPay {
   std::string id;
   std::string name;

@@ -68,7 +68,7 @@ void append_date(std::string& out, Date date) {
   out.append(text, write_date(text, date));
 }
 
-Date add_days(Date date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
+Date add_days_through_calendar(Date date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
 
 int days_between(Date a, Date b) {
   return static_cast<int>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());

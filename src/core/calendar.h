@@ -29,7 +29,20 @@ char* write_date(char* at, Date date);
 // The text of to_string(date) appended to `out`, with no string built in between.
 void append_date(std::string& out, Date date);
 
-Date add_days(Date date, int days);
+// `date` moved by `days` through the calendar (out of line).
+Date add_days_through_calendar(Date date, int days);
+// `date` moved by `days`. Inline for the usual step of a day or a few within a month: a day of
+// the month from 1 to 28 exists in every month, so the date moves on its day alone, as the
+// calendar would move it (a day count is linear in the day of the month), without converting
+// through a count of days and back.
+inline Date add_days(Date date, int days) {
+  constexpr int kDaysInEveryMonth = 28;
+  const int day = static_cast<int>(static_cast<unsigned>(date.day())) + days;
+  if (day >= 1 && day <= kDaysInEveryMonth && date.month().ok()) {
+    return Date{date.year(), date.month(), std::chrono::day{static_cast<unsigned>(day)}};
+  }
+  return add_days_through_calendar(date, days);
+}
 // b − a in days (negative when b is before a).
 int days_between(Date a, Date b);
 Weekday weekday_of(Date date);

@@ -61,6 +61,25 @@ TEST(Calendar, DayArithmetic) {
   EXPECT_EQ(days_between(d("2009-03-08"), d("2009-03-01")), -7);
 }
 
+// add_days moves the day of the month alone when it stays within 1–28: the same date as through the
+// calendar, for every day of every month (29th to 31st included, leap years too) and any step.
+RC_GTEST_PROP(CalendarProperty, AddDaysIsTheCalendarsArithmetic, (std::uint16_t offset, std::int8_t step)) {
+  constexpr int kYears = 8;  // two leap years, 2008 and 2012
+  const Date date = add_days_through_calendar(
+      Date{std::chrono::year{2008}, std::chrono::January, std::chrono::day{1}}, offset % (kYears * 366));
+  RC_ASSERT(add_days(date, step) == add_days_through_calendar(date, step));
+  RC_ASSERT(days_between(date, add_days(date, step)) == step);
+}
+
+TEST(Calendar, AddDaysWithinAndAcrossMonths) {
+  EXPECT_EQ(add_days(d("2009-03-27"), 1), d("2009-03-28"));   // within the 28 days
+  EXPECT_EQ(add_days(d("2009-03-28"), 1), d("2009-03-29"));   // past them: through the calendar
+  EXPECT_EQ(add_days(d("2008-02-28"), 1), d("2008-02-29"));   // a leap day
+  EXPECT_EQ(add_days(d("2009-03-01"), -1), d("2009-02-28"));
+  EXPECT_EQ(add_days(d("2009-03-02"), 26), d("2009-03-28"));
+  EXPECT_EQ(add_days(d("2009-03-02"), 27), d("2009-03-29"));
+}
+
 RC_GTEST_PROP(CalendarProperty, WeekStartIsWithinSixDaysBefore, (std::uint16_t offset, std::uint8_t first)) {
   const Date date = add_days(Date{std::chrono::year{2009}, std::chrono::January, std::chrono::day{1}}, offset % 4000);
   const Weekday first_day{static_cast<unsigned>(first % 7)};

@@ -16,19 +16,45 @@ std::string list_names(const std::vector<std::string>& names) {
   return out;
 }
 
-Result<const Agreement*> choose_version(const Batch& batch, const agreement::Registry& registry) {
+// What normalizing needs to know of the whole batch's days before its first person, found in one
+// walk over them: its dates, its years, room for its days and meals.
+struct BatchDays {
+  std::optional<Date> first;  // the earliest day given; none without a day
+  std::optional<Date> last;
+  int first_year = 0;  // of the days and engagements; meaningful only with a day
+  int last_year = 0;
+  std::size_t days = 0;
+  std::size_t meals = 0;
+};
+
+BatchDays batch_days(const Batch& batch) {
+  BatchDays out;
+  for (const auto& person : batch.crew) {
+    for (const auto& day : person.days) {
+      if (!out.first || day.date < *out.first) out.first = day.date;
+      if (!out.last || day.date > *out.last) out.last = day.date;
+      out.meals += day.meals.size();
+    }
+    out.days += person.days.size();
+  }
+  if (!out.first) return out;
+  out.first_year = static_cast<int>(out.first->year());
+  out.last_year = static_cast<int>(out.last->year());
+  for (const auto& person : batch.crew) {
+    if (!person.engagement) continue;
+    out.first_year = std::min(out.first_year, static_cast<int>(person.engagement->start.year()));
+    out.last_year = std::max(out.last_year, static_cast<int>(person.engagement->end.year()));
+  }
+  return out;
+}
+
+Result<const Agreement*> choose_version(const Batch& batch, const BatchDays& span, const agreement::Registry& registry) {
   const std::string& id = batch.production.agreement;
   if (registry.versions(id).empty()) {
     return fail("production.agreement: unknown agreement \"" + id + "\"; expected one of " + list_names(registry.ids()));
   }
-  std::optional<Date> first;
-  std::optional<Date> last;
-  for (const auto& person : batch.crew) {
-    for (const auto& day : person.days) {
-      if (!first || day.date < *first) first = day.date;
-      if (!last || day.date > *last) last = day.date;
-    }
-  }
+  const std::optional<Date>& first = span.first;
+  const std::optional<Date>& last = span.last;
   if (!first) return &registry.versions(id).back();
   const Agreement* version = registry.find(id, *first);
   if (version == nullptr) {
@@ -172,24 +198,9 @@ struct HolidayDateOrder {
 
 // The agreement's holidays of the batch's years and a year on each side (rest and holiday rules
 // look across year ends), then the declared holidays on other dates; by date.
-void find_holidays(const Agreement& agreement, const Batch& batch, NormalizedBatch& out) {
-  int first_year = 0;
-  int last_year = 0;
-  bool any = false;
-  for (const auto& person : batch.crew) {
-    for (const auto& day : person.days) {
-      const int year = static_cast<int>(day.date.year());
-      if (!any || year < first_year) first_year = year;
-      if (!any || year > last_year) last_year = year;
-      any = true;
-    }
-    if (person.engagement) {
-      first_year = std::min(first_year, static_cast<int>(person.engagement->start.year()));
-      last_year = std::max(last_year, static_cast<int>(person.engagement->end.year()));
-    }
-  }
-  if (!any) return;
-  for (int year = first_year - 1; year <= last_year + 1; ++year) {
+void find_holidays(const Agreement& agreement, const Batch& batch, const BatchDays& span, NormalizedBatch& out) {
+  if (!span.first) return;
+  for (int year = span.first_year - 1; year <= span.last_year + 1; ++year) {
     for (const auto& holiday : agreement.holidays_in(year)) out.holidays.push_back(&holiday);
   }
   out.declared.reserve(batch.production.declared_holidays.size());  // `holidays` points into it
@@ -406,7 +417,8 @@ Result<void> normalize_into(const Batch& batch, const agreement::Registry& regis
   out.weeks.clear();
   out.agreement = nullptr;
   out.production = &batch.production;
-  auto version = choose_version(batch, registry);
+  const BatchDays span = batch_days(batch);
+  auto version = choose_version(batch, span, registry);
   if (!version) return tl::unexpected(version.error());
   out.agreement = *version;
   const Agreement& agreement = **version;
@@ -417,18 +429,12 @@ Result<void> normalize_into(const Batch& batch, const agreement::Registry& regis
   }
   auto zone = production_zone(batch.production.time_zone);
   if (!zone) return tl::unexpected(zone.error().at("production.time_zone"));
-  find_holidays(agreement, batch, out);
+  find_holidays(agreement, batch, span, out);
   // Room for every person's days, meals and weeks at once: their spans point into these, so they
   // never reallocate. A person adds at most their days, their meals, and a week per day.
-  std::size_t day_count = 0;
-  std::size_t meal_count = 0;
-  for (const auto& person : batch.crew) {
-    day_count += person.days.size();
-    for (const auto& day : person.days) meal_count += day.meals.size();
-  }
-  out.days.reserve(day_count);
-  out.meals.reserve(meal_count);
-  out.weeks.reserve(day_count);
+  out.days.reserve(span.days);
+  out.meals.reserve(span.meals);
+  out.weeks.reserve(span.days);
 
   out.crew.reserve(batch.crew.size());
   for (std::size_t c = 0; c < batch.crew.size(); ++c) {

@@ -186,6 +186,29 @@ struct RoundedProduct {
   Money amount;
 };
 
+// "9.00": hours with two decimals and a point in both languages, ungrouped, as the findings' messages
+// have always shown them (unlike Hours, which the pay lines' sentences write in each language's way).
+struct PlainHours {
+  Duration duration;
+};
+
+// "02:15": a clock time's hours and minutes.
+struct HourMinute {
+  ClockTime time;
+};
+
+// "2009-03-08 02:15": a clock time with its date.
+struct DateAndTime {
+  ClockTime time;
+};
+
+// A text given to plateau with what the loader found of its escaping: written as it is when it
+// needs none, else through the sentence's `append_given`.
+struct Given {
+  std::string_view text;
+  agreement::Escapes escapes = agreement::Escapes::not_known;
+};
+
 // Whether `text` holds a character some output escapes: a quote, a backslash, a control character.
 // For the assertion on plateau's own words (unused when assertions are compiled out).
 [[maybe_unused]] bool needs_escaping_somewhere(std::string_view text) {
@@ -277,6 +300,24 @@ class Sentence {
     const auto minutes = threshold.duration.count();
     if (minutes % kMinutesPerHour == 0) return *this << std::int64_t{minutes / kMinutesPerHour} << " h";
     return *this << Number{Rational(minutes, kMinutesPerHour)} << " h";
+  }
+  Sentence& operator<<(const PlainHours& hours) {
+    constexpr int kHourDecimals = 2;
+    out_.append(Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals));
+    return *this;
+  }
+  Sentence& operator<<(const HourMinute& clock) {
+    out_.append(clock.time.hhmm());  // five characters: a string held in itself, no allocation
+    return *this;
+  }
+  Sentence& operator<<(const DateAndTime& clock) {
+    // ClockTime::to_string()'s text, "2009-03-08 02:15", with no string of its own (longer than one
+    // holds in itself).
+    return *this << clock.time.date() << " " << HourMinute{clock.time};
+  }
+  Sentence& operator<<(const Given& given) {
+    write_given(given.text, given.escapes);
+    return *this;
   }
   Sentence& operator<<(const Day& day) {
     // Sunday first, as Weekday::c_encoding() counts. The English names are weekday_short_name's,
@@ -639,6 +680,124 @@ void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
   s << RoundedProduct{tax.base, tax.rate, tax.amount};
   s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
   s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
+}
+
+// The findings' messages kept as figures (pay.h). Their words, numbers and layout are the ones the
+// findings have always shown: hours "9.00" in both languages, minutes and counts as plain numbers.
+
+namespace {
+
+// The language a finding's sentence is written in, as Sentence takes it.
+const std::string kEnglish = "en";
+const std::string kFrench = "fr";
+const std::string& language(bool french) { return french ? kFrench : kEnglish; }
+
+}  // namespace
+
+void MealTooShortFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "La pause de " << HourMinute{start} << " à " << HourMinute{end} << " a duré " << minutes
+      << " min, moins que les " << minimum_minutes << " min d'une pause-repas : elle ne compte pas comme telle.";
+    return;
+  }
+  s << "The break from " << HourMinute{start} << " to " << HourMinute{end} << " lasted " << minutes << " min, under the "
+    << minimum_minutes << " min of a meal break: it does not count as one.";
+}
+
+void MealLateFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
+  static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
+  const bool named = which < kOrdinalEn.size();
+  const auto number = static_cast<std::int64_t>(which) + 1;  // counted from 1 in words
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "Le ";
+    if (named) {
+      s << kOrdinalFr[which] << " repas";
+    } else {
+      s << "repas no " << number;
+    }
+    s << " a commencé à " << HourMinute{start} << ", " << minutes_late << " min après l'échéance"
+      << (after_general_crew_call ? " (6 h après l'appel général)" : "") << ".";
+    return;
+  }
+  s << "The ";
+  if (named) {
+    s << kOrdinalEn[which] << " meal";
+  } else {
+    s << "meal no. " << number;
+  }
+  s << " began at " << HourMinute{start} << ", " << minutes_late << " min after it was due"
+    << (after_general_crew_call ? " (6 h after general crew call)" : "") << ".";
+}
+
+void MealNotGivenFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << (first ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi "
+                : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi ")
+      << minutes_past << (first ? " min après l'échéance du premier repas." : " min après l'échéance du repas suivant.");
+    return;
+  }
+  s << (first ? "No meal break was given; work went on " : "No further meal break was given; work went on ")
+    << minutes_past
+    << (first ? " min past the time the first meal was due." : " min past the time the next meal was due.");
+}
+
+void RestEncroachedFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << (weekly_rest ? "Repos hebdomadaire" : "Période de repos") << " de " << PlainHours{gap} << " h entre la fin "
+      << DateAndTime{wrap} << " et l'appel " << DateAndTime{call} << ", inférieur de " << PlainHours{required - gap}
+      << " h aux " << PlainHours{required} << " h exigées.";
+    return;
+  }
+  s << (weekly_rest ? "Weekly rest" : "Turnaround") << " of " << PlainHours{gap} << " h from wrap " << DateAndTime{wrap}
+    << " to call " << DateAndTime{call} << ", short of the " << PlainHours{required} << " h required by "
+    << PlainHours{required - gap} << " h.";
+}
+
+void HolidayPayUndeterminedFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  // The name in the language asked for, even empty: the message has always shown it so.
+  if (french) {
+    s << "Le paiement de " << Given{holiday_name->fr, holiday_name->fr_escapes} << " dépend du " << needed
+      << ", que ce lot ne couvre pas; le vérifier avec le lot voisin.";
+    return;
+  }
+  s << "Pay for " << Given{holiday_name->en, holiday_name->en_escapes} << " depends on " << needed
+    << ", which this batch does not cover; check it with the neighbouring batch.";
+}
+
+void AccommodationRequiredFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "Journée en lieu éloigné de " << PlainHours{worked}
+      << " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe.";
+    return;
+  }
+  s << "A distant-location day of " << PlainHours{worked}
+    << " h beyond a one-hour drive: the producer must make first-class accommodation available.";
+}
+
+std::string MealTooShortFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string MealLateFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string MealNotGivenFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string RestEncroachedFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string HolidayPayUndeterminedFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string AccommodationRequiredFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
 }
 
 std::string explain(const PayLine& line, const std::string& lang) {

@@ -69,10 +69,8 @@ class TextOut {
   char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
 };
 
-// How a sentence writes a text given to plateau (an agreement's names and citations, the input's
-// words) into its output: as it is, or escaped for the output's format. plateau's own words and
-// numbers never need escaping and are written as they are.
-using AppendGivenText = void (*)(TextOut& out, std::string_view text);
+// How a sentence writes a text given to plateau: AppendGivenText (pay.h, beside the findings'
+// figures, which take one too). This one writes it as it is.
 void append_as_is(TextOut& out, std::string_view text);
 
 // The same sentences, written to `out`: writers of many lines (pay_json) put them straight into

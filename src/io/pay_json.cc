@@ -212,11 +212,22 @@ class JsonOut {
   // given (names, citations) are escaped; its own words and numbers never need it.
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
-    key("explanation");
+    field_appended("explanation",
+                   [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped); });
+  }
+  // The field "message": a finding's message in `lang`, written straight into the output in the
+  // same way (no string built for each finding).
+  void message(const engine::FindingMessage& message, const std::string& lang) {
+    field_appended("message", [&](engine::TextOut& out) { message.append_in(lang, out, append_escaped); });
+  }
+  // A string field whose text `append(out)` appends to the output, escaping what it was given.
+  template <typename Append>
+  void field_appended(std::string_view name, Append&& append) {
+    key(name);
     after_key_ = false;
     room_for(1);
     put('"');
-    engine::append_explanation(item, lang, out_, append_escaped);
+    append(out_);
     room_for(1);
     put('"');
     first_ = false;
@@ -386,7 +397,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
       json.field("date", finding.date);
       json.field_verbatim("code", finding.code);  // the engine's own words
       json.field_verbatim("severity", engine::to_string(finding.severity));
-      json.field("message", finding.message.in(lang));
+      json.message(finding.message, lang);
       json.field("citation", *finding.citation);
       json.close('}');
     }

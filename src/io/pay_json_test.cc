@@ -94,6 +94,49 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
       << out;
 }
 
+// Findings' messages are written straight into the output, escaped there: for each kind kept as
+// figures and one written out already, with names holding characters JSON escapes, the field is
+// the message the finding returns, as a JSON string, in both languages.
+TEST(PayJson, FindingMessagesAreTheReturnedMessagesEscaped) {
+  const agreement::Text holiday{"St. \"Jean\"\\Baptiste\n\x01", "Saint-\"Jean\"\t"};
+  const agreement::Text plain_holiday{"Canada Day", "Fête du Canada", agreement::Escapes::none,
+                                      agreement::Escapes::none};
+  const Date day{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{4}};
+  const ClockTime noon = ClockTime::at(day, Duration{12 * 60});
+  const ClockTime wrap = ClockTime::at(day, Duration{19 * 60});
+  const ClockTime call = ClockTime::at(add_days(day, 1), Duration{4 * 60});
+  const std::vector<engine::FindingMessage> messages = {
+      engine::MealTooShortFigures{noon, ClockTime::at(day, Duration{12 * 60 + 20}), 20, 30},
+      engine::MealLateFigures{1, noon, 67, true},
+      engine::MealLateFigures{7, noon, 3, false},
+      engine::MealNotGivenFigures{true, 360},
+      engine::MealNotGivenFigures{false, 12},
+      engine::RestEncroachedFigures{false, Duration{540}, Duration{600}, wrap, call},
+      engine::RestEncroachedFigures{true, Duration{1925}, Duration{2160}, wrap, call},
+      engine::HolidayPayUndeterminedFigures{&holiday, day},
+      engine::HolidayPayUndeterminedFigures{&plain_holiday, day},
+      engine::AccommodationRequiredFigures{Duration{745}},
+      agreement::Text{"Premium \"work\"\\ withheld\r", "Travail à prime \"retenu\"\x1f"},
+  };
+  const agreement::Citation citation{"Qc 6.01", "", "", agreement::Escapes::none};
+  engine::PersonPay person;
+  person.id = "E-1";
+  for (const auto& message : messages) person.findings.push_back({day, "meal_late", engine::Severity::warning, message, &citation});
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  for (const std::string lang : {"en", "fr"}) {
+    const std::string out = write_pay_json(pay, lang);
+    std::size_t from = 0;
+    for (const auto& message : messages) {
+      const std::string field = "\"message\": " + json_string(message.in(lang)) + ", \"citation\": \"Qc 6.01\"}";
+      const std::size_t at = out.find(field, from);
+      ASSERT_NE(at, std::string::npos) << lang << ": " << field << "\nin " << out;
+      from = at + field.size();
+    }
+  }
+}
+
 // Dollars as the sentences write them, grouped by thousands, done the plain way: the reference
 // for the sentences' writer, which works backwards from the cents. "$-1,234.50", "-1 234,50 $".
 std::string dollars_the_plain_way(Money amount, bool fr) {

@@ -7,6 +7,7 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
+#include <vector>
 
 #include "engine/explain.h"
 
@@ -273,10 +274,46 @@ class JsonOut {
   bool after_key_ = false;
 };
 
+// engine::to_string's text of each code from the first to `kLast`, made once, so that a code is
+// copied from it rather than from a string built for each line: some codes ("holiday_unworked",
+// "per_diem_incidentals") are longer than a string holds in itself, and each was an allocation. A
+// code after `kLast` (one added since) is written from to_string, as before; codes added before it
+// shift the values, and each value's text is still to_string's.
+template <typename Code, Code kLast>
+class CodeTexts {
+ public:
+  CodeTexts() {
+    for (std::size_t i = 0; i <= static_cast<std::size_t>(kLast); ++i) {
+      texts_.push_back(engine::to_string(static_cast<Code>(i)));
+    }
+  }
+  // The code's text, or null for a code after kLast.
+  const std::string* find(Code code) const {
+    const auto i = static_cast<std::size_t>(code);
+    return i < texts_.size() ? &texts_[i] : nullptr;
+  }
+
+ private:
+  std::vector<std::string> texts_;
+};
+
+// A line's or allowance's code as a string field: plateau's own words, copied from the table.
+template <typename Code, Code kLast>
+void field_code(JsonOut& json, std::string_view name, Code code) {
+  static const CodeTexts<Code, kLast> kTexts;
+  const std::string* text = kTexts.find(code);
+  std::string after_last;  // one call of field_verbatim, not two: GCC then still inlines it everywhere
+  if (text == nullptr) {
+    after_last = engine::to_string(code);
+    text = &after_last;
+  }
+  json.field_verbatim(name, *text);
+}
+
 void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.open('{');
   json.field("date", line.date);
-  json.field_verbatim("code", engine::to_string(line.code));
+  field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
   if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
     json.field("multiplier", line.multiplier);
@@ -373,7 +410,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     for (const auto& allowance : person.allowances) {
       json.open('{');
       json.field("date", allowance.date);
-      json.field_verbatim("code", engine::to_string(allowance.code));
+      field_code<engine::AllowanceCode, engine::AllowanceCode::per_diem_meals>(json, "code", allowance.code);
       json.field("amount", allowance.amount);
       json.field("currency", allowance.currency);
       json.field("citation", *allowance.citation);

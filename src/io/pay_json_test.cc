@@ -137,6 +137,45 @@ TEST(PayJson, FindingMessagesAreTheReturnedMessagesEscaped) {
   }
 }
 
+// Lines' and allowances' codes are copied from a table made once of to_string's texts: every code,
+// and one after the last the table knows (written from to_string, "unknown"), is to_string's text.
+TEST(PayJson, CodesAreToStringsTexts) {
+  const Date day{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{4}};
+  engine::PersonPay person;
+  person.id = "E-1";
+  constexpr auto kAfterLastLine = static_cast<int>(engine::LineCode::holiday_day_off_not_given) + 1;
+  for (int code = 0; code <= kAfterLastLine; ++code) {
+    engine::PayLine line;
+    line.date = day;
+    line.code = static_cast<engine::LineCode>(code);
+    line.base = Rational(100);
+    line.amount = Money::from_cents(10000);
+    person.lines.push_back(line);
+  }
+  constexpr auto kAfterLastAllowance = static_cast<int>(engine::AllowanceCode::per_diem_meals) + 1;
+  for (int code = 0; code <= kAfterLastAllowance; ++code) {
+    person.allowances.push_back({day, static_cast<engine::AllowanceCode>(code), Money::from_cents(1000), "CAD",
+                                 &agreement::kNoCitation, Money::from_cents(1000), {}});
+  }
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  const std::string out = write_pay_json(pay, "en");
+  std::size_t from = 0;
+  for (const auto& line : person.lines) {
+    const std::string field = "{\"date\": \"2009-05-04\", \"code\": \"" + engine::to_string(line.code) + "\", ";
+    from = out.find(field, from);
+    ASSERT_NE(from, std::string::npos) << field << "\nin " << out;
+  }
+  EXPECT_EQ(engine::to_string(person.lines.back().code), "unknown");
+  from = 0;
+  for (const auto& allowance : person.allowances) {
+    const std::string field = "{\"date\": \"2009-05-04\", \"code\": \"" + engine::to_string(allowance.code) + "\", ";
+    from = out.find(field, from);
+    ASSERT_NE(from, std::string::npos) << field << "\nin " << out;
+  }
+}
+
 // Dollars as the sentences write them, grouped by thousands, done the plain way: the reference
 // for the sentences' writer, which works backwards from the cents. "$-1,234.50", "-1 234,50 $".
 std::string dollars_the_plain_way(Money amount, bool fr) {

@@ -228,8 +228,8 @@ struct Given {
 // (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given)
-      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given) {}
+  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, DecimalTexts* remembered = nullptr)
+      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), remembered_(remembered) {}
 
   bool fr() const { return fr_; }
   const std::string& lang() const { return lang_; }
@@ -283,12 +283,23 @@ class Sentence {
     if (fr_) out_.append(" $");
     return *this;
   }
+  // A Number is one of the agreement's (a multiplier, a threshold): remembered when the writer
+  // keeps them.
   Sentence& operator<<(const Number& number) {
-    append_grouped_decimal(number.value, kDecimalsAsWritten);
+    if (remembered_ != nullptr) {
+      append_grouped(out_, remembered_->decimal(number.value), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped_decimal(number.value, kDecimalsAsWritten);
+    }
     return *this;
   }
   Sentence& operator<<(const Percent& percent) {
-    return *this << Number{percent.rate * Rational(100)} << (fr_ ? "\u00a0%" : "%");
+    if (remembered_ != nullptr) {
+      append_grouped(out_, remembered_->percent(percent.rate), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped_decimal(percent.rate * Rational(100), kDecimalsAsWritten);
+    }
+    return *this << (fr_ ? "\u00a0%" : "%");
   }
   Sentence& operator<<(const Hours& hours) {
     constexpr int kHourDecimals = 2;
@@ -365,6 +376,7 @@ class Sentence {
   const std::string& lang_;
   bool fr_;
   AppendGivenText append_given_;
+  DecimalTexts* remembered_;  // null: every number written afresh
 };
 
 void append_label(Sentence& s, const PayLine& line) {
@@ -438,6 +450,16 @@ std::string written(Write write) {
 
 void append_as_is(TextOut& out, std::string_view text) { out.append(text); }
 
+std::string_view DecimalTexts::Kept::remember(const Rational& value, Shown shown) {
+  Entry& entry = entries_[next_];
+  next_ = (next_ + 1) % kKept;
+  used_ = std::min(used_ + 1, kKept);
+  entry.value = value;
+  const Rational written = shown == Shown::times_hundred ? value * Rational(100) : value;
+  entry.size = static_cast<std::size_t>(written.write_decimal(entry.text) - entry.text);
+  return {entry.text, entry.size};
+}
+
 void TextOut::make_room(std::size_t size) {
   // Enough for a few pay lines or contributions with their sentences, so that making room (a
   // resize) is rare; small enough that the room zero-filled and never written, at the end of a
@@ -472,8 +494,8 @@ std::string line_label(const PayLine& line, const std::string& lang) {
 }
 
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, DecimalTexts* remembered) {
+  Sentence s(out, lang, append_given, remembered);
   const bool fr = s.fr();
   // "Overtime ×2, Tue 2009-04-07: "
   const auto start = [&]() -> Sentence& {
@@ -558,8 +580,8 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
 }
 
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, DecimalTexts* remembered) {
+  Sentence s(out, lang, append_given, remembered);
   const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
     s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()
@@ -592,8 +614,8 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
 }
 
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, DecimalTexts* remembered) {
+  Sentence s(out, lang, append_given, remembered);
   const bool fr = s.fr();
   s << *contribution.name;
   const auto paid_by_and_cite = [&] {
@@ -662,8 +684,8 @@ void append_explanation(const Contribution& contribution, const std::string& lan
 }
 
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, DecimalTexts* remembered) {
+  Sentence s(out, lang, append_given, remembered);
   const bool fr = s.fr();
   if (tax.code == "gst") {
     s << (fr ? "TPS" : "GST");

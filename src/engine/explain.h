@@ -4,6 +4,7 @@
 #pragma once
 
 #include <algorithm>
+#include <array>
 #include <cstddef>
 #include <string>
 #include <string_view>
@@ -69,20 +70,69 @@ class TextOut {
   char* room_end_ = nullptr;  // the end of the room made, which is the end of `out_`
 };
 
+// The decimal texts of the exact numbers a writer shows over and over: an agreement's rates and
+// multipliers, the same for every person of a batch. Each is written once by
+// Rational::write_decimal, the one path that formats a Rational, and copied after; Rationals are in
+// lowest terms, so equal values have one text.
+//
+// Why remembered by the writer rather than made once at load: the pay results hold these values by
+// value (PayLine::multiplier, Contribution::rate, Tax::rate), not a reference to the agreement's,
+// so a text made at load could not be found from them. Only the agreement's numbers go here, never
+// a person's rate or an exact amount: those differ from line to line and would push the others out.
+class DecimalTexts {
+ public:
+  // value.write_decimal's text: "1.5", "0.09975".
+  std::string_view decimal(const Rational& value) { return decimals_.text_of(value, Shown::as_it_is); }
+  // (rate × 100).write_decimal's text, a rate as a percentage: "9.975".
+  std::string_view percent(const Rational& rate) { return percents_.text_of(rate, Shown::times_hundred); }
+
+ private:
+  enum class Shown { as_it_is, times_hundred };
+
+  // A few texts, each with the value it was written for; when all are taken the oldest is replaced
+  // (a batch's agreement has fewer distinct rates, or multipliers, than that).
+  class Kept {
+   public:
+    std::string_view text_of(const Rational& value, Shown shown) {
+      for (std::size_t i = 0; i < used_; ++i) {
+        if (entries_[i].value == value) return {entries_[i].text, entries_[i].size};
+      }
+      return remember(value, shown);
+    }
+
+   private:
+    std::string_view remember(const Rational& value, Shown shown);  // out of line: the rare case
+
+    static constexpr std::size_t kKept = 8;
+    struct Entry {
+      Rational value;
+      std::size_t size = 0;
+      char text[Rational::kMaxDecimalTextSize];  // written when remembered, never read before
+    };
+    std::array<Entry, kKept> entries_;
+    std::size_t used_ = 0;  // entries holding a text
+    std::size_t next_ = 0;  // the one replaced next once all are used
+  };
+
+  Kept decimals_;
+  Kept percents_;
+};
+
 // How a sentence writes a text given to plateau: AppendGivenText (pay.h, beside the findings'
 // figures, which take one too). This one writes it as it is.
 void append_as_is(TextOut& out, std::string_view text);
 
 // The same sentences, written to `out`: writers of many lines (pay_json) put them straight into
-// their output instead of building a string for each, escaping the given texts with `append_given`.
+// their output instead of building a string for each, escaping the given texts with `append_given`,
+// and taking the agreement's multipliers and percentages from `remembered` when given one.
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is);
+                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is);
+                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is);
+                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is);
+                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
 
 // "guild", "institution financière", … in `lang`.
 std::string payee_name(agreement::Payee payee, const std::string& lang);

@@ -174,6 +174,11 @@ class JsonOut {
   void field(std::string_view name, const Rational& value) {
     field_written(name, Rational::kMaxDecimalTextSize, [&](char* at) { return value.write_decimal(at); });
   }
+  // The same for one of the agreement's numbers (a rate, a multiplier), the same for many people:
+  // its text written once and copied after.
+  void field_agreements(std::string_view name, const Rational& value) {
+    field_verbatim(name, remembered_.decimal(value));
+  }
   // A date, "2009-03-02", as a string field.
   void field(std::string_view name, Date date) {
     field_written(name, kMaxDateTextSize, [&](char* at) { return write_date(at, date); });
@@ -214,7 +219,7 @@ class JsonOut {
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
     field_appended("explanation",
-                   [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped); });
+                   [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped, &remembered_); });
   }
   // The field "message": a finding's message in `lang`, written straight into the output in the
   // same way (no string built for each finding).
@@ -270,6 +275,7 @@ class JsonOut {
   static constexpr std::size_t kQuotes = 2;          // around a string value
 
   engine::TextOut out_;
+  engine::DecimalTexts remembered_;  // the agreement's rates and multipliers, for this batch
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -316,8 +322,8 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
   if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
   if (line.rate) {
-    json.field("multiplier", line.multiplier);
-    json.field("rate", *line.rate);
+    json.field_agreements("multiplier", line.multiplier);
+    json.field("rate", *line.rate);  // the person's rate per hour: theirs, not the agreement's
   }
   json.field("amount", line.amount);
   json.field("citation", *line.citation);
@@ -336,7 +342,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
     if (contribution.weekly_cap) json.field("weekly_cap", *contribution.weekly_cap);
   }
   if (contribution.base) json.field("base", *contribution.base);
-  if (contribution.rate) json.field("rate", *contribution.rate);
+  if (contribution.rate) json.field_agreements("rate", *contribution.rate);
   if (contribution.cap) json.field("cap", *contribution.cap);
   json.field("amount", contribution.amount);
   json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
@@ -351,7 +357,7 @@ void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.field("code", tax.code);
   json.field("on", tax.on);
   json.field("base", tax.base);
-  json.field("rate", tax.rate);
+  json.field_agreements("rate", tax.rate);
   json.field("amount", tax.amount);
   json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
   json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));

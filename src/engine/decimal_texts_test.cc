@@ -1,0 +1,107 @@
+// DecimalTexts (explain.h): the writer's remembered texts of the agreement's rates and multipliers
+// are the texts Rational::write_decimal writes, for every rate and multiplier of the shipped
+// agreements, asked for again after others have pushed them out; and the sentences written with
+// them are the sentences written without.
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+#include "agreement/test_support.h"
+#include "engine/explain.h"
+
+namespace plateau::engine {
+namespace {
+
+// Every Rational the shipped agreements hold: overtime, day-rate and encroachment multipliers,
+// contribution rates, GST and QST.
+std::vector<Rational> shipped_rates_and_multipliers() {
+  std::vector<Rational> out;
+  const auto& registry = agreement::testing::bundled_registry();
+  for (const auto& id : registry.ids()) {
+    for (const auto& version : registry.versions(id)) {
+      for (const auto& department : version.departments) {
+        for (const auto& [kind, tiers] : department.overtime) {
+          for (const auto& tier : tiers) out.push_back(tier.multiplier);
+        }
+      }
+      for (const auto* day_rate : {&version.day_rates.sixth, &version.day_rates.seventh, &version.day_rates.holiday}) {
+        out.push_back(day_rate->multiplier);
+      }
+      for (const auto& tier : version.rest.encroachment) out.push_back(tier.multiplier);
+      for (const auto& category : version.categories) {
+        for (const auto& contribution : category.contributions) out.push_back(contribution.rate);
+      }
+      for (const auto& period : version.sales_taxes) {
+        out.push_back(period.gst);
+        out.push_back(period.qst);
+      }
+    }
+  }
+  return out;
+}
+
+TEST(DecimalTexts, AreWriteDecimalsTextsForEveryShippedRate) {
+  std::vector<Rational> values = shipped_rates_and_multipliers();
+  ASSERT_GT(values.size(), 8u);  // more than are kept: some are pushed out and written again
+  // Values that are not the agreement's, of every shape write_decimal has: whole, negative, many
+  // decimals, one that does not end.
+  for (const Rational& other : {Rational(0), Rational(-3, 2), Rational(1, 3), Rational(123456789, 1024),
+                                Rational(-1, 100000000), Rational(7)}) {
+    values.push_back(other);
+  }
+  DecimalTexts texts;
+  for (int round = 0; round < 2; ++round) {  // the second round finds some kept, some pushed out
+    for (const Rational& value : values) {
+      EXPECT_EQ(texts.decimal(value), value.to_decimal());
+      EXPECT_EQ(texts.percent(value), (value * Rational(100)).to_decimal());
+      EXPECT_EQ(texts.decimal(value), value.to_decimal());  // now kept
+    }
+  }
+}
+
+// The sentences that show a percentage or a multiplier, written with remembered texts and without,
+// for every shipped rate, in both languages, one DecimalTexts for all (as the writer keeps one for a
+// batch).
+TEST(DecimalTexts, SentencesWrittenWithThemAreTheSame) {
+  const agreement::Text name{"Retirement", "Retraite"};
+  DecimalTexts texts;
+  const auto appended = [&](const auto& item, const std::string& lang) {
+    std::string out;
+    {
+      TextOut text(out);
+      append_explanation(item, lang, text, append_as_is, &texts);
+    }
+    return out;
+  };
+  for (const Rational& rate : shipped_rates_and_multipliers()) {
+    Contribution contribution;
+    contribution.name = &name;
+    contribution.base = Money::from_cents(123456);
+    contribution.rate = rate;
+    contribution.amount = (Money::from_cents(123456) * rate).round_to_cent();
+    Tax tax;
+    tax.code = "qst";
+    tax.on_name = &name;
+    tax.taxed = tax.base = Money::from_cents(98765);
+    tax.rate = rate;
+    tax.amount = (tax.base * rate).round_to_cent();
+    PayLine line;
+    line.code = LineCode::overtime;
+    line.base = Rational(75500, 100);
+    line.divisor = 8;
+    line.multiplier = rate;
+    line.hours = Duration{135};
+    line.threshold = Duration{14 * 60 + 30};
+    line.rate = line.base / Rational(line.divisor) * rate;
+    line.amount = ExactAmount(Rational(135, 60) * *line.rate).round_to_cent();
+    for (const std::string lang : {"en", "fr"}) {
+      EXPECT_EQ(appended(contribution, lang), explain(contribution, lang));
+      EXPECT_EQ(appended(tax, lang), explain(tax, lang));
+      EXPECT_EQ(appended(line, lang), explain(line, lang));
+    }
+  }
+}
+
+}  // namespace
+}  // namespace plateau::engine

@@ -1,7 +1,8 @@
-// DecimalTexts (explain.h): the writer's remembered texts of the agreement's rates and multipliers
+// KeptTexts (explain.h): the writer's remembered texts of the agreement's rates and multipliers
 // are the texts Rational::write_decimal writes, for every rate and multiplier of the shipped
-// agreements, asked for again after others have pushed them out; and the sentences written with
-// them are the sentences written without.
+// agreements, asked for again after others have pushed them out; the kept date's text and weekday
+// are write_date's and weekday_of's, the same date again or another; and the sentences written
+// with them are the sentences written without.
 #include <string>
 #include <vector>
 
@@ -60,12 +61,37 @@ TEST(DecimalTexts, AreWriteDecimalsTextsForEveryShippedRate) {
   }
 }
 
-// The sentences that show a percentage or a multiplier, written with remembered texts and without,
-// for every shipped rate, in both languages, one DecimalTexts for all (as the writer keeps one for a
-// batch).
+// Dates in an order that finds the kept one and replaces it: the same again, the next day, back,
+// across months and years, and years write_date writes the other way (before 0, after 9999).
+TEST(DateText, IsWriteDatesTextAndWeekdayOfEveryDate) {
+  const Date first{std::chrono::year{2009}, std::chrono::month{2}, std::chrono::day{27}};
+  std::vector<Date> dates;
+  for (int i = 0; i < 400; i += 1 + i % 3) {
+    dates.push_back(add_days(first, i));
+    dates.push_back(add_days(first, i));
+    dates.push_back(add_days(first, i / 2));
+  }
+  dates.push_back(Date{std::chrono::year{-1}, std::chrono::month{12}, std::chrono::day{31}});
+  dates.push_back(Date{std::chrono::year{10000}, std::chrono::month{1}, std::chrono::day{1}});
+  dates.push_back(Date{std::chrono::year{-1}, std::chrono::month{12}, std::chrono::day{31}});
+  dates.push_back(first);
+  DateText kept;
+  for (const Date date : dates) {
+    char text[kMaxDateTextSize];
+    const char* end = kept.write(text, date);
+    EXPECT_EQ(std::string(static_cast<const char*>(text), end), to_string(date));
+    EXPECT_EQ(kept.of(date), to_string(date));
+    EXPECT_EQ(kept.weekday_of(date), weekday_of(date));
+  }
+}
+
+// The sentences that show a percentage, a multiplier or a date, written with kept texts and
+// without, for every shipped rate, in both languages, one KeptTexts for all (as the writer keeps one
+// for a batch), the date changing from one to the next.
 TEST(DecimalTexts, SentencesWrittenWithThemAreTheSame) {
   const agreement::Text name{"Retirement", "Retraite"};
-  DecimalTexts texts;
+  KeptTexts texts;
+  int day = 0;
   const auto appended = [&](const auto& item, const std::string& lang) {
     std::string out;
     {
@@ -95,10 +121,21 @@ TEST(DecimalTexts, SentencesWrittenWithThemAreTheSame) {
     line.threshold = Duration{14 * 60 + 30};
     line.rate = line.base / Rational(line.divisor) * rate;
     line.amount = ExactAmount(Rational(135, 60) * *line.rate).round_to_cent();
+    const Date first{std::chrono::year{2009}, std::chrono::month{3}, std::chrono::day{1}};
+    line.date = add_days(first, day / 2);
+    tax.date = add_days(first, day / 3);
+    contribution.week = add_days(first, day % 5);  // and a permit fee's sentence, by the week
+    Allowance allowance{add_days(first, day / 2), AllowanceCode::per_diem_meals, Money::from_cents(4550), "CAD",
+                        &agreement::kNoCitation, Money::from_cents(6050), {"breakfast"}};
+    ++day;
     for (const std::string lang : {"en", "fr"}) {
       EXPECT_EQ(appended(contribution, lang), explain(contribution, lang));
       EXPECT_EQ(appended(tax, lang), explain(tax, lang));
       EXPECT_EQ(appended(line, lang), explain(line, lang));
+      EXPECT_EQ(appended(allowance, lang), explain(allowance, lang));
+      contribution.week.reset();
+      EXPECT_EQ(appended(contribution, lang), explain(contribution, lang));
+      contribution.week = add_days(first, day % 5);
     }
   }
 }

@@ -228,8 +228,8 @@ struct Given {
 // (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, DecimalTexts* remembered = nullptr)
-      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), remembered_(remembered) {}
+  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, KeptTexts* kept = nullptr)
+      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), kept_(kept) {}
 
   bool fr() const { return fr_; }
   const std::string& lang() const { return lang_; }
@@ -254,7 +254,11 @@ class Sentence {
   }
   Sentence& operator<<(Date date) {
     out_.room_for(kMaxDateTextSize);
-    out_.advance_to(write_date(out_.at(), date));
+    if (kept_ != nullptr) {
+      out_.advance_to(kept_->date.write(out_.at(), date));
+    } else {
+      out_.advance_to(write_date(out_.at(), date));
+    }
     return *this;
   }
   Sentence& operator<<(std::int64_t whole) {
@@ -286,16 +290,16 @@ class Sentence {
   // A Number is one of the agreement's (a multiplier, a threshold): remembered when the writer
   // keeps them.
   Sentence& operator<<(const Number& number) {
-    if (remembered_ != nullptr) {
-      append_grouped(out_, remembered_->decimal(number.value), kDecimalsAsWritten, fr_);
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->numbers.decimal(number.value), kDecimalsAsWritten, fr_);
     } else {
       append_grouped_decimal(number.value, kDecimalsAsWritten);
     }
     return *this;
   }
   Sentence& operator<<(const Percent& percent) {
-    if (remembered_ != nullptr) {
-      append_grouped(out_, remembered_->percent(percent.rate), kDecimalsAsWritten, fr_);
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->numbers.percent(percent.rate), kDecimalsAsWritten, fr_);
     } else {
       append_grouped_decimal(percent.rate * Rational(100), kDecimalsAsWritten);
     }
@@ -335,7 +339,7 @@ class Sentence {
     // here as literals: plateau's own words, not a string built for each date.
     static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
     static constexpr std::array<const char*, 7> kEnglish = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    const Weekday weekday = weekday_of(day.date);
+    const Weekday weekday = kept_ != nullptr ? kept_->date.weekday_of(day.date) : weekday_of(day.date);
     return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
   }
   Sentence& operator<<(const Cite& cite) {
@@ -376,7 +380,7 @@ class Sentence {
   const std::string& lang_;
   bool fr_;
   AppendGivenText append_given_;
-  DecimalTexts* remembered_;  // null: every number written afresh
+  KeptTexts* kept_;  // null: every number and date written afresh
 };
 
 void append_label(Sentence& s, const PayLine& line) {
@@ -450,6 +454,12 @@ std::string written(Write write) {
 
 void append_as_is(TextOut& out, std::string_view text) { out.append(text); }
 
+void DateText::remember(Date date) {
+  date_ = date;
+  weekday_known_ = false;
+  size_ = static_cast<std::size_t>(write_date(text_, date) - text_);
+}
+
 std::string_view DecimalTexts::Kept::remember(const Rational& value, Shown shown) {
   Entry& entry = entries_[next_];
   next_ = (next_ + 1) % kKept;
@@ -494,8 +504,8 @@ std::string line_label(const PayLine& line, const std::string& lang) {
 }
 
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, DecimalTexts* remembered) {
-  Sentence s(out, lang, append_given, remembered);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   // "Overtime ×2, Tue 2009-04-07: "
   const auto start = [&]() -> Sentence& {
@@ -580,8 +590,8 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
 }
 
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, DecimalTexts* remembered) {
-  Sentence s(out, lang, append_given, remembered);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
     s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()
@@ -614,8 +624,8 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
 }
 
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, DecimalTexts* remembered) {
-  Sentence s(out, lang, append_given, remembered);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   s << *contribution.name;
   const auto paid_by_and_cite = [&] {
@@ -684,8 +694,8 @@ void append_explanation(const Contribution& contribution, const std::string& lan
 }
 
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, DecimalTexts* remembered) {
-  Sentence s(out, lang, append_given, remembered);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   if (tax.code == "gst") {
     s << (fr ? "TPS" : "GST");

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <array>
 #include <cstddef>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -118,21 +119,63 @@ class DecimalTexts {
   Kept percents_;
 };
 
+// The text of the date written last, "2009-03-04" (write_date's), and its weekday, kept so that
+// the next of the same date is a copy: a person's lines come by date, several a day, and each
+// line's date is written twice (its JSON field, its sentence), as are an allowance's.
+class DateText {
+ public:
+  std::string_view of(Date date) {
+    if (size_ == 0 || date != date_) remember(date);
+    return {text_, size_};
+  }
+  // The date's text written at `at`, which has room for kMaxDateTextSize characters; returns its
+  // end. All kMaxDateTextSize bytes are copied, a size known here (a few moves, not a call to
+  // memcpy); the ones after the text are written over next.
+  char* write(char* at, Date date) {
+    if (size_ == 0 || date != date_) remember(date);
+    std::memcpy(at, text_, kMaxDateTextSize);
+    return at + size_;
+  }
+  Weekday weekday_of(Date date) {
+    if (size_ == 0 || date != date_) remember(date);
+    if (!weekday_known_) {  // worked out when first asked: most dates written have none
+      weekday_ = plateau::weekday_of(date);
+      weekday_known_ = true;
+    }
+    return weekday_;
+  }
+
+ private:
+  void remember(Date date);  // out of line: the rare case
+
+  Date date_{};
+  Weekday weekday_{};
+  bool weekday_known_ = false;
+  std::size_t size_ = 0;  // 0: none kept yet
+  char text_[kMaxDateTextSize] = {};
+};
+
+// What a writer of many sentences keeps from one to the next (pay_json keeps one for a batch).
+struct KeptTexts {
+  DecimalTexts numbers;
+  DateText date;
+};
+
 // How a sentence writes a text given to plateau: AppendGivenText (pay.h, beside the findings'
 // figures, which take one too). This one writes it as it is.
 void append_as_is(TextOut& out, std::string_view text);
 
 // The same sentences, written to `out`: writers of many lines (pay_json) put them straight into
 // their output instead of building a string for each, escaping the given texts with `append_given`,
-// and taking the agreement's multipliers and percentages from `remembered` when given one.
+// and taking the agreement's multipliers and percentages, and dates, from `kept` when given one.
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
+                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
+                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
+                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is, DecimalTexts* remembered = nullptr);
+                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 
 // "guild", "institution financière", … in `lang`.
 std::string payee_name(agreement::Payee payee, const std::string& lang);

@@ -177,11 +177,11 @@ class JsonOut {
   // The same for one of the agreement's numbers (a rate, a multiplier), the same for many people:
   // its text written once and copied after.
   void field_agreements(std::string_view name, const Rational& value) {
-    field_verbatim(name, remembered_.decimal(value));
+    field_verbatim(name, kept_.numbers.decimal(value));
   }
-  // A date, "2009-03-02", as a string field.
+  // A date, "2009-03-02", as a string field: kept for the next of the same date (DateText).
   void field(std::string_view name, Date date) {
-    field_written(name, kMaxDateTextSize, [&](char* at) { return write_date(at, date); });
+    field_written(name, kMaxDateTextSize, [&](char* at) { return kept_.date.write(at, date); });
   }
   // A string field whose text, at most `max_size` bytes of plateau's own (nothing JSON escapes),
   // `write(at)` writes in place and returns its end: money, decimals, dates.
@@ -219,7 +219,7 @@ class JsonOut {
   template <typename Item>
   void explanation(const Item& item, const std::string& lang) {
     field_appended("explanation",
-                   [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped, &remembered_); });
+                   [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped, &kept_); });
   }
   // The field "message": a finding's message in `lang`, written straight into the output in the
   // same way (no string built for each finding).
@@ -275,7 +275,7 @@ class JsonOut {
   static constexpr std::size_t kQuotes = 2;          // around a string value
 
   engine::TextOut out_;
-  engine::DecimalTexts remembered_;  // the agreement's rates and multipliers, for this batch
+  engine::KeptTexts kept_;  // the agreement's rates and multipliers, the last date: for this batch
   bool first_ = true;
   bool after_key_ = false;
 };

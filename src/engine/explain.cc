@@ -37,14 +37,14 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
   if (negative) out.put('-');
   // The leading 1 to 3 digits, then a separator before each group of three.
   const std::size_t leading = integer.size() % kGroup == 0 ? kGroup : integer.size() % kGroup;
-  out.put(integer.substr(0, leading));
+  out.put_varying(integer.substr(0, leading));
   for (std::size_t i = leading; i < integer.size(); i += kGroup) {
     out.put(separator);
-    out.put(integer.substr(i, kGroup));
+    out.put_varying(integer.substr(i, kGroup));
   }
   if (fraction.empty() && min_decimals == 0) return;
   out.put(fr ? ',' : '.');
-  out.put(fraction);
+  out.put_varying(fraction);
   for (std::size_t i = fraction.size(); i < min_decimals; ++i) out.put('0');
 }
 
@@ -279,7 +279,8 @@ class Sentence {
     if (cents) {
       char text[kMaxDollarsText];
       const char* start = write_dollars(std::end(text), *cents, fr_);
-      out_.append(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
+      out_.room_for(static_cast<std::size_t>(std::end(text) - start));
+      out_.put_varying(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
       return *this;
     }
     if (!fr_) out_.append("$");
@@ -370,7 +371,8 @@ class Sentence {
   }
   void write_given(std::string_view given, agreement::Escapes escapes) {
     if (escapes == agreement::Escapes::none) {
-      out_.append(given);
+      out_.room_for(given.size());
+      out_.put_varying(given);
     } else {
       append_given_(out_, given);
     }

@@ -52,6 +52,9 @@ class TextOut {
   }
   void put(char c) { *at_++ = c; }
   void put(std::string_view text) { at_ = std::copy(text.begin(), text.end(), at_); }
+  // put(text) for a text whose size is not known where it is written (money, a number, a code),
+  // mostly short: see copy.
+  void put_varying(std::string_view text) { at_ = copy(text, at_); }
   // room_for(text.size()), then put(text).
   void append(std::string_view text) {
     room_for(text.size());
@@ -63,6 +66,32 @@ class TextOut {
   void advance_to(char* end) { at_ = end; }
 
  private:
+  // Copies `text` to `to` and returns its end. Most texts put are short (a key, a code, an amount,
+  // a few words): up to 32 bytes they are copied as two fixed-size copies that overlap, a few moves
+  // each, rather than through a call to memmove, whose set-up costs more than such a copy. Nothing is
+  // read outside the text nor written outside its place.
+  static char* copy(std::string_view text, char* to) {
+    const char* from = text.data();
+    const std::size_t size = text.size();
+    constexpr std::size_t k4 = 4, k8 = 8, k16 = 16, k32 = 32;
+    if (size > k32) {
+      std::memcpy(to, from, size);
+    } else if (size >= k16) {
+      std::memcpy(to, from, k16);
+      std::memcpy(to + size - k16, from + size - k16, k16);
+    } else if (size >= k8) {
+      std::memcpy(to, from, k8);
+      std::memcpy(to + size - k8, from + size - k8, k8);
+    } else if (size >= k4) {
+      std::memcpy(to, from, k4);
+      std::memcpy(to + size - k4, from + size - k4, k4);
+    } else if (size > 0) {  // 1 to 3: the first, the middle and the last byte (some the same)
+      to[0] = from[0];
+      to[size / 2] = from[size / 2];
+      to[size - 1] = from[size - 1];
+    }
+    return to + size;
+  }
   void make_room(std::size_t size);  // out of line: the rare case keeps room_for small enough to inline
   void give_back_room();
 

@@ -113,14 +113,14 @@ void append_escaped(engine::TextOut& out, std::string_view text) {
   out.room_for(text.size());
   std::size_t plain_from = 0;  // the start of a run of characters written as they are
   for (std::size_t i = find_needs_escape(text); i < text.size(); i = find_needs_escape(text, i + 1)) {
-    out.put(text.substr(plain_from, i - plain_from));
+    out.put_varying(text.substr(plain_from, i - plain_from));
     plain_from = i + 1;
     char buffer[kLongestEscape];
     const std::string_view sequence = escape_sequence(static_cast<unsigned char>(text[i]), buffer);
     out.room_for(sequence.size() + text.size() - plain_from);
     out.put(sequence);
   }
-  out.put(text.substr(plain_from));
+  out.put_varying(text.substr(plain_from));
 }
 
 // Appends JSON to a string as it goes, through a TextOut (explain.h): pieces are written into room

@@ -176,6 +176,40 @@ TEST(PayJson, CodesAreToStringsTexts) {
   }
 }
 
+// TextOut::put_varying copies texts of every size, from 0 to past the largest copied in fixed-size
+// pieces, taken at every offset of a larger text, after what the output holds already (of every
+// length), without touching what is before it; and a run of them is their concatenation.
+TEST(TextOut, PutVaryingCopiesEverySize) {
+  std::string source;
+  for (int i = 0; i < 128; ++i) source += static_cast<char>('!' + i % 90);
+  const std::string_view all(source);
+  for (std::size_t size = 0; size <= 70; ++size) {
+    for (std::size_t offset = 0; offset < 8; ++offset) {
+      for (std::size_t before = 0; before < 20; before += 3) {
+        std::string out(before, '.');
+        {
+          engine::TextOut text(out);
+          text.room_for(size);
+          text.put_varying(all.substr(offset, size));
+        }
+        EXPECT_EQ(out, std::string(before, '.') + std::string(all.substr(offset, size)))
+            << "size " << size << ", offset " << offset << ", after " << before;
+      }
+    }
+  }
+  std::string out;
+  std::string expected;
+  {
+    engine::TextOut text(out);
+    for (std::size_t size = 0; size <= 70; ++size) {
+      text.room_for(size);
+      text.put_varying(all.substr(size % 50, size));
+      expected += all.substr(size % 50, size);
+    }
+  }
+  EXPECT_EQ(out, expected);
+}
+
 // Dollars as the sentences write them, grouped by thousands, done the plain way: the reference
 // for the sentences' writer, which works backwards from the cents. "$-1,234.50", "-1 234,50 $".
 std::string dollars_the_plain_way(Money amount, bool fr) {

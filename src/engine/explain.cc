@@ -50,8 +50,9 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
 
 // `exact` in whole cents when it is a whole number of cents that fits in 64 bits (its denominator
 // divides 100); nothing otherwise.
+constexpr std::int64_t kCentsPerDollar = 100;
+
 std::optional<std::int64_t> whole_cents(const Rational& exact) {
-  constexpr std::int64_t kCentsPerDollar = 100;
   if (kCentsPerDollar % exact.denominator() != 0) return std::nullopt;
   std::int64_t cents = 0;
   if (__builtin_mul_overflow(exact.numerator(), kCentsPerDollar / exact.denominator(), &cents)) return std::nullopt;
@@ -352,9 +353,16 @@ class Sentence {
   Sentence& operator<<(const RoundedProduct& result) {
     // base × rate in cents is cents × num ÷ den: whole when den divides cents × num.
     std::int64_t scaled = 0;
-    if (!__builtin_mul_overflow(result.base.cents(), result.rate.numerator(), &scaled) &&
-        scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
-      return *this << " = " << Dollars(result.amount);
+    if (!__builtin_mul_overflow(result.base.cents(), result.rate.numerator(), &scaled)) {
+      if (scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
+        return *this << " = " << Dollars(result.amount);
+      }
+      // The exact product in dollars, cents × num ÷ (100 × den), reduced once: the same Rational as
+      // base.dollars() × rate (both in lowest terms), which reduces the dollars and then the product.
+      std::int64_t denominator = 0;
+      if (!__builtin_mul_overflow(kCentsPerDollar, result.rate.denominator(), &denominator)) {
+        return *this << RoundedResult{Rational(scaled, denominator), result.amount};
+      }
     }
     return *this << RoundedResult{result.base.dollars() * result.rate, result.amount};
   }

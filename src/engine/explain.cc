@@ -14,7 +14,8 @@ namespace plateau::engine {
 
 namespace {
 
-bool french(const std::string& lang) { return lang == "fr"; }
+// Compared as a string_view: the literal's length is then known, with no call to strlen and memcmp.
+bool french(const std::string& lang) { return std::string_view(lang) == "fr"; }
 
 constexpr std::int64_t kMinutesPerHour = 60;
 constexpr std::size_t kCents = 2;             // decimals money always shows
@@ -30,7 +31,8 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
   const std::string_view integer(digits.begin(), point);
   const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
   constexpr std::size_t kGroup = 3;
-  const std::string_view separator = fr ? "\u202f" : ",";
+  // Each a string_view of its own, so that the separator's length is known, not found by strlen.
+  const std::string_view separator = fr ? std::string_view("\u202f") : std::string_view(",");
   // The text grows by a separator (at most 3 bytes) per group of three digits after the first,
   // so by at most the integer's length, and by the zeros added.
   out.room_for(plain.size() + integer.size() + min_decimals);
@@ -249,8 +251,14 @@ class Sentence {
   }
   // An agreement's name in the sentence's language: as it is when the loader found it needs no
   // escaping, else through `append_given`.
+  // The French name when the sentence is French and there is one, as Text::in picks it, from the
+  // sentence's own fr_ rather than by comparing the language again.
   Sentence& operator<<(const agreement::Text& name) {
-    write_given(name.in(lang_), name.escapes_in(lang_));
+    if (fr_ && !name.fr.empty()) {
+      write_given(name.fr, name.fr_escapes);
+    } else {
+      write_given(name.en, name.en_escapes);
+    }
     return *this;
   }
   Sentence& operator<<(Date date) {

@@ -94,6 +94,37 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
       << out;
 }
 
+// An agreement's name in a sentence: the French one in French when there is one, else the English
+// one, each escaped as the loader found it (one language's text may need escaping, the other not).
+TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {
+  const agreement::Text english_only{"Fund \"A\"", "", agreement::Escapes::not_known, agreement::Escapes::none};
+  const agreement::Text french_escaped{"Fund", "Fonds \"B\"\\", agreement::Escapes::none, agreement::Escapes::not_known};
+  for (const agreement::Text* name : {&english_only, &french_escaped}) {
+    engine::Tax tax;
+    tax.code = "gst";
+    tax.on_name = name;
+    tax.taxed = tax.base = Money::from_cents(7560);
+    tax.rate = Rational(5, 100);
+    tax.amount = Money::from_cents(378);
+    tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
+    engine::PersonPay person;
+    person.id = "E-1";
+    person.taxes.push_back(tax);
+    engine::BatchPay pay;
+    pay.agreement_id = "dgc-quebec";
+    pay.crew.push_back(person);
+    for (const std::string lang : {"en", "fr"}) {
+      const std::string sentence = engine::explain(tax, lang);
+      const std::string shown = lang == "fr" && !name->fr.empty() ? name->fr : name->en;
+      EXPECT_NE(sentence.find((lang == "fr" ? " sur " : " on ") + shown + (lang == "fr" ? " : " : ": ")),
+                std::string::npos)
+          << sentence;
+      EXPECT_NE(write_pay_json(pay, lang).find("\"explanation\": " + json_string(sentence) + "}"), std::string::npos)
+          << lang << ": " << sentence;
+    }
+  }
+}
+
 // Findings' messages are written straight into the output, escaped there: for each kind kept as
 // figures and one written out already, with names holding characters JSON escapes, the field is
 // the message the finding returns, as a JSON string, in both languages.

@@ -3,6 +3,7 @@
 // agreements, asked for again after others have pushed them out; the kept date's text and weekday
 // are write_date's and weekday_of's, the same date again or another; and the sentences written
 // with them are the sentences written without.
+#include <limits>
 #include <string>
 #include <vector>
 
@@ -63,6 +64,22 @@ TEST(DecimalTexts, AreWriteDecimalsTextsForEveryShippedRate) {
   }
 }
 
+// Hours kept by minutes are Rational(minutes, 60).to_fixed(2)'s text: durations that round up and
+// down, negative, huge, more of them than are kept, asked for again.
+TEST(HoursTexts, AreToFixedsTextOfEveryDuration) {
+  std::vector<std::int64_t> minutes = {0, 1, -1, 59, 60, 61, 89, 90, 599, 600, 601, 1439, 100001,
+                                       std::numeric_limits<std::int64_t>::max(),
+                                       std::numeric_limits<std::int64_t>::min() + 1};
+  for (std::int64_t m = 0; m < 200; m += 7) minutes.push_back(m);
+  HoursTexts kept;
+  for (int round = 0; round < 2; ++round) {
+    for (const std::int64_t m : minutes) {
+      EXPECT_EQ(kept.of(Duration{m}), Rational(m, 60).to_fixed(2)) << m;
+      EXPECT_EQ(kept.of(Duration{m}), Rational(m, 60).to_fixed(2)) << m;  // now kept
+    }
+  }
+}
+
 // Dates in an order that finds the kept one and replaces it: the same again, the next day, back,
 // across months and years, and years write_date writes the other way (before 0, after 9999).
 TEST(DateText, IsWriteDatesTextAndWeekdayOfEveryDate) {
@@ -119,10 +136,10 @@ TEST(DecimalTexts, SentencesWrittenWithThemAreTheSame) {
     line.base = Rational(75500, 100);
     line.divisor = 8;
     line.multiplier = rate;
-    line.hours = Duration{135};
+    line.hours = Duration{135 + 15 * (day % 20)};  // more durations than are kept
     line.threshold = Duration{14 * 60 + 30};
     line.rate = line.base / Rational(line.divisor) * rate;
-    line.amount = ExactAmount(Rational(135, 60) * *line.rate).round_to_cent();
+    line.amount = ExactAmount(Rational(line.hours->count(), 60) * *line.rate).round_to_cent();
     const Date first{std::chrono::year{2009}, std::chrono::month{3}, std::chrono::day{1}};
     line.date = add_days(first, day / 2);
     tax.date = add_days(first, day / 3);

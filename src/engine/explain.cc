@@ -317,8 +317,12 @@ class Sentence {
   }
   Sentence& operator<<(const Hours& hours) {
     constexpr int kHourDecimals = 2;
-    append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals), kDecimalsAsWritten,
-                   fr_);
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->hours.of(hours.duration), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals),
+                     kDecimalsAsWritten, fr_);
+    }
     return *this << " h";
   }
   Sentence& operator<<(const Threshold& threshold) {
@@ -471,6 +475,15 @@ std::string written(Write write) {
 }  // namespace
 
 void append_as_is(TextOut& out, std::string_view text) { out.append(text); }
+
+std::string_view HoursTexts::remember(std::int64_t minutes) {
+  Entry& entry = entries_[next_];
+  next_ = (next_ + 1) % kKept;
+  used_ = std::min(used_ + 1, kKept);
+  entry.minutes = minutes;
+  entry.text = Rational(minutes, kMinutesPerHour).to_fixed(kDecimals);
+  return entry.text;
+}
 
 void DateText::remember(Date date) {
   date_ = date;

@@ -186,10 +186,40 @@ class DateText {
   char text_[kMaxDateTextSize] = {};
 };
 
+// Hours with two decimals, "10.50", the text of Rational(minutes, 60).to_fixed(2) (the one path
+// that formats them), kept for the few durations a batch's lines have over and over (a day's
+// hours, the overtime past a threshold): the rest are a copy, with no fraction reduced.
+class HoursTexts {
+ public:
+  static constexpr int kDecimals = 2;
+  static constexpr std::int64_t kMinutesPerHour = 60;
+
+  std::string_view of(Duration duration) {
+    const std::int64_t minutes = duration.count();
+    for (std::size_t i = 0; i < used_; ++i) {
+      if (entries_[i].minutes == minutes) return entries_[i].text;
+    }
+    return remember(minutes);
+  }
+
+ private:
+  std::string_view remember(std::int64_t minutes);  // out of line: the rare case
+
+  static constexpr std::size_t kKept = 16;
+  struct Entry {
+    std::int64_t minutes = 0;
+    std::string text;  // a few characters: held in the string itself, no allocation
+  };
+  std::array<Entry, kKept> entries_;
+  std::size_t used_ = 0;
+  std::size_t next_ = 0;
+};
+
 // What a writer of many sentences keeps from one to the next (pay_json keeps one for a batch).
 struct KeptTexts {
   DecimalTexts numbers;
   DateText date;
+  HoursTexts hours;
 };
 
 // How a sentence writes a text given to plateau: AppendGivenText (pay.h, beside the findings'

@@ -198,6 +198,8 @@ class JsonOut {
     put('"');
     first_ = false;
   }
+  // Hours with two decimals, "10.50": kept for the next line of the same hours (HoursTexts).
+  void field_hours(std::string_view name, Duration hours) { field_verbatim(name, kept_.hours.of(hours)); }
   // A whole number, as a JSON number.
   void field_number(std::string_view name, std::int64_t whole) {
     key(name);
@@ -323,7 +325,7 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.open('{');
   json.field("date", line.date);
   field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
-  if (line.hours) json.field_verbatim("hours", Rational(line.hours->count(), 60).to_fixed(2));
+  if (line.hours) json.field_hours("hours", *line.hours);
   if (line.rate) {
     json.field_agreements("multiplier", line.multiplier);
     json.field("rate", *line.rate);  // the person's rate per hour: theirs, not the agreement's

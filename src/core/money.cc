@@ -1,6 +1,8 @@
 #include "core/money.h"
 
+#include <array>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <optional>
@@ -11,7 +13,17 @@ namespace plateau {
 
 namespace {
 constexpr std::int64_t kCentsPerDollar = 100;
-}
+
+// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+}  // namespace
 
 Money Money::from_dollars(std::int64_t dollars) {
   return Money(detail::checked_mul(dollars, kCentsPerDollar, "money"));
@@ -36,16 +48,35 @@ char* Money::write_text(char* at) const {
   const bool negative = cents_ < 0;
   const std::uint64_t magnitude =
       negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents_) : static_cast<std::uint64_t>(cents_);
-  constexpr auto kPerDollar = static_cast<std::uint64_t>(kCentsPerDollar);
-  const std::uint64_t dollars = magnitude / kPerDollar;
-  const std::uint64_t cents = magnitude - dollars * kPerDollar;  // the remainder, from the one division
-  if (negative) *at++ = '-';
-  // Room for the dollars' digits: all of kMaxTextSize but the sign, the point and the cents.
-  at = std::to_chars(at, at + (kMaxTextSize - 4), dollars).ptr;
-  *at++ = '.';
-  *at++ = static_cast<char>('0' + cents / 10);
-  *at++ = static_cast<char>('0' + cents % 10);
-  return at;
+  constexpr auto kHundred = static_cast<std::uint64_t>(kCentsPerDollar);
+  // Written backwards, two digits at a time, to end at the middle of a buffer twice the longest
+  // text; then all kMaxTextSize bytes from its start are copied to `at` (which has room for them):
+  // a copy of a size known here, a few moves, where the text's own size would be a call to memcpy.
+  // The bytes after the text are copied too (zeros), and written over next.
+  char text[2 * kMaxTextSize] = {};
+  char* const end = text + kMaxTextSize;
+  char* start = end;
+  const auto put_pair = [&](std::uint64_t below_hundred) {
+    start -= 2;
+    std::memcpy(start, &kDigitPairs[2 * below_hundred], 2);
+  };
+  std::uint64_t dollars = magnitude / kHundred;
+  put_pair(magnitude - dollars * kHundred);  // the cents, the remainder of the one division
+  *--start = '.';
+  while (dollars >= kHundred) {
+    const std::uint64_t rest = dollars / kHundred;
+    put_pair(dollars - rest * kHundred);
+    dollars = rest;
+  }
+  constexpr std::uint64_t kTen = 10;
+  if (dollars >= kTen) {
+    put_pair(dollars);
+  } else {
+    *--start = static_cast<char>('0' + dollars);
+  }
+  if (negative) *--start = '-';
+  std::memcpy(at, start, kMaxTextSize);
+  return at + (end - start);
 }
 
 void Money::append_to(std::string& out) const {

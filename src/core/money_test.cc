@@ -3,6 +3,8 @@
 
 #include <concepts>
 #include <limits>
+#include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -94,6 +96,41 @@ TEST(Money, AppendToAndWriteTextGiveToStringsText) {
   const Money highest = Money::from_cents(std::numeric_limits<std::int64_t>::max());
   EXPECT_EQ(std::string(text, highest.write_text(text)), "92233720368547758.07");
   EXPECT_EQ(std::string(text, Money().write_text(text)), "0.00");
+}
+
+// Money's text the plain way: a sign, the dollars as std::to_string writes them, a point, two
+// digits of cents. The reference for write_text, which writes two digits at a time, backwards.
+std::string money_text_the_plain_way(std::int64_t cents) {
+  const bool negative = cents < 0;
+  const std::uint64_t magnitude =
+      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+  const std::uint64_t rest = magnitude % 100;
+  return (negative ? "-" : "") + std::to_string(magnitude / 100) + "." + std::to_string(rest / 10) +
+         std::to_string(rest % 10);
+}
+
+// Every count of digits, on each side of each power of ten, both signs, and the extremes; written
+// after text already in the buffer, which stays.
+TEST(Money, WriteTextIsDollarsPointCentsForEveryLength) {
+  std::vector<std::int64_t> cents = {0, 1, 9, 10, 99, 100, 101, std::numeric_limits<std::int64_t>::max(),
+                                     std::numeric_limits<std::int64_t>::min()};
+  for (std::int64_t power = 1; power <= std::numeric_limits<std::int64_t>::max() / 10; power *= 10) {
+    for (const std::int64_t near : {power - 1, power, power + 1, power * 7 + 3}) {
+      cents.push_back(near);
+      cents.push_back(-near);
+    }
+  }
+  for (const std::int64_t amount : cents) {
+    char text[3 + Money::kMaxTextSize] = {'a', 'b', 'c'};
+    const char* end = Money::from_cents(amount).write_text(text + 3);
+    EXPECT_EQ(std::string(static_cast<const char*>(text), end), "abc" + money_text_the_plain_way(amount)) << amount;
+  }
+}
+
+RC_GTEST_PROP(MoneyProperty, WriteTextIsDollarsPointCents, (std::int64_t cents)) {
+  char text[Money::kMaxTextSize];
+  const char* end = Money::from_cents(cents).write_text(text);
+  RC_ASSERT(std::string(static_cast<const char*>(text), end) == money_text_the_plain_way(cents));
 }
 
 RC_GTEST_PROP(MoneyProperty, AppendToEqualsToString, (std::int64_t cents)) {

@@ -4,6 +4,7 @@
 #include <array>
 #include <bit>
 #include <charconv>
+#include <cstring>
 #include <iterator>
 #include <limits>
 #include <numeric>
@@ -94,22 +95,58 @@ constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
 // the decimals.
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
 
+// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
+constexpr std::array<char, 200> kDigitPairs = [] {
+  std::array<char, 200> pairs{};
+  for (std::size_t i = 0; i < 100; ++i) {
+    pairs[2 * i] = static_cast<char>('0' + i / 10);
+    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
+  }
+  return pairs;
+}();
+
 // The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals, written
-// at `at` (room for kMaxScaledText); returns its end. The integer part ("0" when there is none),
-// then the decimals, leading zeros included, written in place.
+// at `at` (room for kMaxScaledText); returns its end. The decimals, leading zeros included, then
+// the integer part ("0" when there is none), are written backwards two digits at a time into the
+// middle of a buffer twice kMaxScaledText, and all kMaxScaledText bytes from the text's start are
+// copied to `at`: a copy of a size known here, where the text's own size would be a call to memcpy.
 char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) {
   assert(decimals >= 0 && decimals <= kMaxPowerOfTen64);
-  if (negative && scaled != 0) *at++ = '-';
-  const std::uint64_t power = kPowersOfTen[static_cast<std::size_t>(decimals)];
-  at = std::to_chars(at, at + kMaxDigits64, scaled / power).ptr;
-  if (decimals == 0) return at;
-  *at++ = '.';
-  std::uint64_t fraction = scaled % power;
-  for (int i = decimals - 1; i >= 0; --i) {
-    at[i] = static_cast<char>('0' + fraction % 10);
-    fraction /= 10;
+  constexpr std::uint64_t kHundred = 100;
+  constexpr std::uint64_t kTen = 10;
+  char text[2 * kMaxScaledText] = {};
+  char* const end = text + kMaxScaledText;
+  char* start = end;
+  const auto put_pair = [&](std::uint64_t below_hundred) {
+    start -= 2;
+    std::memcpy(start, &kDigitPairs[2 * below_hundred], 2);
+  };
+  std::uint64_t rest = scaled;
+  int decimals_left = decimals;
+  for (; decimals_left >= 2; decimals_left -= 2) {
+    const std::uint64_t higher = rest / kHundred;
+    put_pair(rest - higher * kHundred);
+    rest = higher;
   }
-  return at + decimals;
+  if (decimals_left == 1) {
+    const std::uint64_t higher = rest / kTen;
+    *--start = static_cast<char>('0' + (rest - higher * kTen));
+    rest = higher;
+  }
+  if (decimals > 0) *--start = '.';
+  while (rest >= kHundred) {
+    const std::uint64_t higher = rest / kHundred;
+    put_pair(rest - higher * kHundred);
+    rest = higher;
+  }
+  if (rest >= kTen) {
+    put_pair(rest);
+  } else {
+    *--start = static_cast<char>('0' + rest);
+  }
+  if (negative && scaled != 0) *--start = '-';
+  std::memcpy(at, start, kMaxScaledText);
+  return at + (end - start);
 }
 
 // The same, as a string.

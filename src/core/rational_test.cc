@@ -1,10 +1,13 @@
 // Exact fractions: normalisation, ordering, decimal text in and out, overflow.
 #include "core/rational.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
@@ -203,6 +206,58 @@ TEST(Rational, DecimalTextWrittenInPlace) {
   }
   EXPECT_EQ(Rational(-kLargest, std::int64_t{1} << 19).to_decimal(), "-17592186044415.9999980926513671875");
   EXPECT_EQ(Rational(-kLargest, 3).to_decimal(), "-3074457345618258602.333333…");
+}
+
+// The decimal text the plain way, for a value whose denominator is 2^a × 5^b: with d = max(a, b),
+// scaled = |num| × (10^d / den), its integer part by std::to_string, a point and its d decimals,
+// leading zeros included, and a sign when not zero. Nothing when scaled does not fit in 64 bits
+// (write_decimal then takes its 128-bit way, unchanged). The reference for write_decimal's 64-bit
+// way, which writes two digits at a time, backwards.
+std::optional<std::string> decimal_the_plain_way(const Rational& value) {
+  int twos = 0;
+  int fives = 0;
+  for (std::int64_t d = value.denominator(); d % 2 == 0; d /= 2) ++twos;
+  for (std::int64_t d = value.denominator(); d % 5 == 0; d /= 5) ++fives;
+  const int decimals = std::max(twos, fives);
+  std::uint64_t power = 1;
+  for (int i = 0; i < decimals; ++i) power *= 10;
+  const std::int64_t num = value.numerator();
+  const std::uint64_t magnitude =
+      num < 0 ? std::uint64_t{0} - static_cast<std::uint64_t>(num) : static_cast<std::uint64_t>(num);
+  std::uint64_t scaled = 0;
+  if (__builtin_mul_overflow(magnitude, power / static_cast<std::uint64_t>(value.denominator()), &scaled)) {
+    return std::nullopt;
+  }
+  std::string fraction = std::to_string(scaled % power);
+  if (decimals > 0) fraction.insert(0, static_cast<std::size_t>(decimals) - fraction.size(), '0');
+  return (num < 0 ? "-" : "") + std::to_string(scaled / power) + (decimals > 0 ? "." + fraction : "");
+}
+
+// Every count of decimals up to 12 and of integer digits, both signs, against the plain way.
+TEST(Rational, DecimalTextOfEveryLength) {
+  std::vector<std::int64_t> numerators = {0, 1, -1, 7, 99, -101, 123456789, -987654321987};
+  for (std::int64_t power = 10; power <= 1'000'000'000'000; power *= 10) {
+    numerators.push_back(power - 1);
+    numerators.push_back(-(power + 3));
+  }
+  int checked = 0;
+  for (int twos = 0; twos <= 12; ++twos) {
+    for (int fives = 0; fives <= 12; fives += 3) {
+      for (const std::int64_t num : numerators) {
+        std::int64_t den = 1;
+        for (int i = 0; i < twos; ++i) den *= 2;
+        for (int i = 0; i < fives; ++i) den *= 5;
+        const Rational value(num, den);
+        const std::optional<std::string> expected = decimal_the_plain_way(value);
+        if (!expected) continue;
+        char room[Rational::kMaxDecimalTextSize];
+        const char* end = value.write_decimal(room);
+        EXPECT_EQ(std::string(static_cast<const char*>(room), end), *expected) << num << " / " << den;
+        ++checked;
+      }
+    }
+  }
+  EXPECT_GT(checked, 1000);
 }
 
 }  // namespace

@@ -14,7 +14,8 @@ namespace plateau::engine {
 
 namespace {
 
-bool french(const std::string& lang) { return lang == "fr"; }
+// Compared as a string_view: the literal's length is then known, with no call to strlen and memcmp.
+bool french(const std::string& lang) { return std::string_view(lang) == "fr"; }
 
 constexpr std::int64_t kMinutesPerHour = 60;
 constexpr std::size_t kCents = 2;             // decimals money always shows
@@ -30,28 +31,30 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
   const std::string_view integer(digits.begin(), point);
   const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
   constexpr std::size_t kGroup = 3;
-  const std::string_view separator = fr ? "\u202f" : ",";
+  // Each a string_view of its own, so that the separator's length is known, not found by strlen.
+  const std::string_view separator = fr ? std::string_view("\u202f") : std::string_view(",");
   // The text grows by a separator (at most 3 bytes) per group of three digits after the first,
   // so by at most the integer's length, and by the zeros added.
   out.room_for(plain.size() + integer.size() + min_decimals);
   if (negative) out.put('-');
   // The leading 1 to 3 digits, then a separator before each group of three.
   const std::size_t leading = integer.size() % kGroup == 0 ? kGroup : integer.size() % kGroup;
-  out.put(integer.substr(0, leading));
+  out.put_varying(integer.substr(0, leading));
   for (std::size_t i = leading; i < integer.size(); i += kGroup) {
     out.put(separator);
-    out.put(integer.substr(i, kGroup));
+    out.put_varying(integer.substr(i, kGroup));
   }
   if (fraction.empty() && min_decimals == 0) return;
   out.put(fr ? ',' : '.');
-  out.put(fraction);
+  out.put_varying(fraction);
   for (std::size_t i = fraction.size(); i < min_decimals; ++i) out.put('0');
 }
 
 // `exact` in whole cents when it is a whole number of cents that fits in 64 bits (its denominator
 // divides 100); nothing otherwise.
+constexpr std::int64_t kCentsPerDollar = 100;
+
 std::optional<std::int64_t> whole_cents(const Rational& exact) {
-  constexpr std::int64_t kCentsPerDollar = 100;
   if (kCentsPerDollar % exact.denominator() != 0) return std::nullopt;
   std::int64_t cents = 0;
   if (__builtin_mul_overflow(exact.numerator(), kCentsPerDollar / exact.denominator(), &cents)) return std::nullopt;
@@ -186,6 +189,29 @@ struct RoundedProduct {
   Money amount;
 };
 
+// "9.00": hours with two decimals and a point in both languages, ungrouped, as the findings' messages
+// have always shown them (unlike Hours, which the pay lines' sentences write in each language's way).
+struct PlainHours {
+  Duration duration;
+};
+
+// "02:15": a clock time's hours and minutes.
+struct HourMinute {
+  ClockTime time;
+};
+
+// "2009-03-08 02:15": a clock time with its date.
+struct DateAndTime {
+  ClockTime time;
+};
+
+// A text given to plateau with what the loader found of its escaping: written as it is when it
+// needs none, else through the sentence's `append_given`.
+struct Given {
+  std::string_view text;
+  agreement::Escapes escapes = agreement::Escapes::not_known;
+};
+
 // Whether `text` holds a character some output escapes: a quote, a backslash, a control character.
 // For the assertion on plateau's own words (unused when assertions are compiled out).
 [[maybe_unused]] bool needs_escaping_somewhere(std::string_view text) {
@@ -205,8 +231,8 @@ struct RoundedProduct {
 // (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given)
-      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given) {}
+  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, KeptTexts* kept = nullptr)
+      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), kept_(kept) {}
 
   bool fr() const { return fr_; }
   const std::string& lang() const { return lang_; }
@@ -225,13 +251,23 @@ class Sentence {
   }
   // An agreement's name in the sentence's language: as it is when the loader found it needs no
   // escaping, else through `append_given`.
+  // The French name when the sentence is French and there is one, as Text::in picks it, from the
+  // sentence's own fr_ rather than by comparing the language again.
   Sentence& operator<<(const agreement::Text& name) {
-    write_given(name.in(lang_), name.escapes_in(lang_));
+    if (fr_ && !name.fr.empty()) {
+      write_given(name.fr, name.fr_escapes);
+    } else {
+      write_given(name.en, name.en_escapes);
+    }
     return *this;
   }
   Sentence& operator<<(Date date) {
     out_.room_for(kMaxDateTextSize);
-    out_.advance_to(write_date(out_.at(), date));
+    if (kept_ != nullptr) {
+      out_.advance_to(kept_->date.write(out_.at(), date));
+    } else {
+      out_.advance_to(write_date(out_.at(), date));
+    }
     return *this;
   }
   Sentence& operator<<(std::int64_t whole) {
@@ -252,7 +288,8 @@ class Sentence {
     if (cents) {
       char text[kMaxDollarsText];
       const char* start = write_dollars(std::end(text), *cents, fr_);
-      out_.append(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
+      out_.room_for(static_cast<std::size_t>(std::end(text) - start));
+      out_.put_varying(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
       return *this;
     }
     if (!fr_) out_.append("$");
@@ -260,17 +297,32 @@ class Sentence {
     if (fr_) out_.append(" $");
     return *this;
   }
+  // A Number is one of the agreement's (a multiplier, a threshold): remembered when the writer
+  // keeps them.
   Sentence& operator<<(const Number& number) {
-    append_grouped_decimal(number.value, kDecimalsAsWritten);
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->numbers.decimal(number.value), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped_decimal(number.value, kDecimalsAsWritten);
+    }
     return *this;
   }
   Sentence& operator<<(const Percent& percent) {
-    return *this << Number{percent.rate * Rational(100)} << (fr_ ? "\u00a0%" : "%");
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->numbers.percent(percent.rate), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped_decimal(percent.rate * Rational(100), kDecimalsAsWritten);
+    }
+    return *this << (fr_ ? "\u00a0%" : "%");
   }
   Sentence& operator<<(const Hours& hours) {
     constexpr int kHourDecimals = 2;
-    append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals), kDecimalsAsWritten,
-                   fr_);
+    if (kept_ != nullptr) {
+      append_grouped(out_, kept_->hours.of(hours.duration), kDecimalsAsWritten, fr_);
+    } else {
+      append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals),
+                     kDecimalsAsWritten, fr_);
+    }
     return *this << " h";
   }
   Sentence& operator<<(const Threshold& threshold) {
@@ -278,12 +330,30 @@ class Sentence {
     if (minutes % kMinutesPerHour == 0) return *this << std::int64_t{minutes / kMinutesPerHour} << " h";
     return *this << Number{Rational(minutes, kMinutesPerHour)} << " h";
   }
+  Sentence& operator<<(const PlainHours& hours) {
+    constexpr int kHourDecimals = 2;
+    out_.append(Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals));
+    return *this;
+  }
+  Sentence& operator<<(const HourMinute& clock) {
+    out_.append(clock.time.hhmm());  // five characters: a string held in itself, no allocation
+    return *this;
+  }
+  Sentence& operator<<(const DateAndTime& clock) {
+    // ClockTime::to_string()'s text, "2009-03-08 02:15", with no string of its own (longer than one
+    // holds in itself).
+    return *this << clock.time.date() << " " << HourMinute{clock.time};
+  }
+  Sentence& operator<<(const Given& given) {
+    write_given(given.text, given.escapes);
+    return *this;
+  }
   Sentence& operator<<(const Day& day) {
     // Sunday first, as Weekday::c_encoding() counts. The English names are weekday_short_name's,
     // here as literals: plateau's own words, not a string built for each date.
     static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
     static constexpr std::array<const char*, 7> kEnglish = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
-    const Weekday weekday = weekday_of(day.date);
+    const Weekday weekday = kept_ != nullptr ? kept_->date.weekday_of(day.date) : weekday_of(day.date);
     return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
   }
   Sentence& operator<<(const Cite& cite) {
@@ -295,9 +365,16 @@ class Sentence {
   Sentence& operator<<(const RoundedProduct& result) {
     // base × rate in cents is cents × num ÷ den: whole when den divides cents × num.
     std::int64_t scaled = 0;
-    if (!__builtin_mul_overflow(result.base.cents(), result.rate.numerator(), &scaled) &&
-        scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
-      return *this << " = " << Dollars(result.amount);
+    if (!__builtin_mul_overflow(result.base.cents(), result.rate.numerator(), &scaled)) {
+      if (scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
+        return *this << " = " << Dollars(result.amount);
+      }
+      // The exact product in dollars, cents × num ÷ (100 × den), reduced once: the same Rational as
+      // base.dollars() × rate (both in lowest terms), which reduces the dollars and then the product.
+      std::int64_t denominator = 0;
+      if (!__builtin_mul_overflow(kCentsPerDollar, result.rate.denominator(), &denominator)) {
+        return *this << RoundedResult{Rational(scaled, denominator), result.amount};
+      }
     }
     return *this << RoundedResult{result.base.dollars() * result.rate, result.amount};
   }
@@ -314,7 +391,8 @@ class Sentence {
   }
   void write_given(std::string_view given, agreement::Escapes escapes) {
     if (escapes == agreement::Escapes::none) {
-      out_.append(given);
+      out_.room_for(given.size());
+      out_.put_varying(given);
     } else {
       append_given_(out_, given);
     }
@@ -324,6 +402,7 @@ class Sentence {
   const std::string& lang_;
   bool fr_;
   AppendGivenText append_given_;
+  KeptTexts* kept_;  // null: every number and date written afresh
 };
 
 void append_label(Sentence& s, const PayLine& line) {
@@ -397,6 +476,31 @@ std::string written(Write write) {
 
 void append_as_is(TextOut& out, std::string_view text) { out.append(text); }
 
+std::string_view HoursTexts::remember(std::int64_t minutes) {
+  Entry& entry = entries_[next_];
+  next_ = (next_ + 1) % kKept;
+  used_ = std::min(used_ + 1, kKept);
+  entry.minutes = minutes;
+  entry.text = Rational(minutes, kMinutesPerHour).to_fixed(kDecimals);
+  return entry.text;
+}
+
+void DateText::remember(Date date) {
+  date_ = date;
+  weekday_known_ = false;
+  size_ = static_cast<std::size_t>(write_date(text_, date) - text_);
+}
+
+std::string_view DecimalTexts::Kept::remember(const Rational& value, Shown shown) {
+  Entry& entry = entries_[next_];
+  next_ = (next_ + 1) % kKept;
+  used_ = std::min(used_ + 1, kKept);
+  entry.value = value;
+  const Rational written = shown == Shown::times_hundred ? value * Rational(100) : value;
+  entry.size = static_cast<std::size_t>(written.write_decimal(entry.text) - entry.text);
+  return {entry.text, entry.size};
+}
+
 void TextOut::make_room(std::size_t size) {
   // Enough for a few pay lines or contributions with their sentences, so that making room (a
   // resize) is rare; small enough that the room zero-filled and never written, at the end of a
@@ -431,8 +535,8 @@ std::string line_label(const PayLine& line, const std::string& lang) {
 }
 
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   // "Overtime ×2, Tue 2009-04-07: "
   const auto start = [&]() -> Sentence& {
@@ -517,8 +621,8 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
 }
 
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
     s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()
@@ -551,8 +655,8 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
 }
 
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   s << *contribution.name;
   const auto paid_by_and_cite = [&] {
@@ -621,8 +725,8 @@ void append_explanation(const Contribution& contribution, const std::string& lan
 }
 
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given) {
-  Sentence s(out, lang, append_given);
+                        AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   if (tax.code == "gst") {
     s << (fr ? "TPS" : "GST");
@@ -639,6 +743,124 @@ void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
   s << RoundedProduct{tax.base, tax.rate, tax.amount};
   s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
   s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
+}
+
+// The findings' messages kept as figures (pay.h). Their words, numbers and layout are the ones the
+// findings have always shown: hours "9.00" in both languages, minutes and counts as plain numbers.
+
+namespace {
+
+// The language a finding's sentence is written in, as Sentence takes it.
+const std::string kEnglish = "en";
+const std::string kFrench = "fr";
+const std::string& language(bool french) { return french ? kFrench : kEnglish; }
+
+}  // namespace
+
+void MealTooShortFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "La pause de " << HourMinute{start} << " à " << HourMinute{end} << " a duré " << minutes
+      << " min, moins que les " << minimum_minutes << " min d'une pause-repas : elle ne compte pas comme telle.";
+    return;
+  }
+  s << "The break from " << HourMinute{start} << " to " << HourMinute{end} << " lasted " << minutes << " min, under the "
+    << minimum_minutes << " min of a meal break: it does not count as one.";
+}
+
+void MealLateFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  static constexpr std::array<const char*, 4> kOrdinalEn = {"first", "second", "third", "fourth"};
+  static constexpr std::array<const char*, 4> kOrdinalFr = {"premier", "deuxième", "troisième", "quatrième"};
+  const bool named = which < kOrdinalEn.size();
+  const auto number = static_cast<std::int64_t>(which) + 1;  // counted from 1 in words
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "Le ";
+    if (named) {
+      s << kOrdinalFr[which] << " repas";
+    } else {
+      s << "repas no " << number;
+    }
+    s << " a commencé à " << HourMinute{start} << ", " << minutes_late << " min après l'échéance"
+      << (after_general_crew_call ? " (6 h après l'appel général)" : "") << ".";
+    return;
+  }
+  s << "The ";
+  if (named) {
+    s << kOrdinalEn[which] << " meal";
+  } else {
+    s << "meal no. " << number;
+  }
+  s << " began at " << HourMinute{start} << ", " << minutes_late << " min after it was due"
+    << (after_general_crew_call ? " (6 h after general crew call)" : "") << ".";
+}
+
+void MealNotGivenFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << (first ? "Aucune pause-repas n'a été accordée; le travail s'est poursuivi "
+                : "Aucune autre pause-repas n'a été accordée; le travail s'est poursuivi ")
+      << minutes_past << (first ? " min après l'échéance du premier repas." : " min après l'échéance du repas suivant.");
+    return;
+  }
+  s << (first ? "No meal break was given; work went on " : "No further meal break was given; work went on ")
+    << minutes_past
+    << (first ? " min past the time the first meal was due." : " min past the time the next meal was due.");
+}
+
+void RestEncroachedFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << (weekly_rest ? "Repos hebdomadaire" : "Période de repos") << " de " << PlainHours{gap} << " h entre la fin "
+      << DateAndTime{wrap} << " et l'appel " << DateAndTime{call} << ", inférieur de " << PlainHours{required - gap}
+      << " h aux " << PlainHours{required} << " h exigées.";
+    return;
+  }
+  s << (weekly_rest ? "Weekly rest" : "Turnaround") << " of " << PlainHours{gap} << " h from wrap " << DateAndTime{wrap}
+    << " to call " << DateAndTime{call} << ", short of the " << PlainHours{required} << " h required by "
+    << PlainHours{required - gap} << " h.";
+}
+
+void HolidayPayUndeterminedFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  // The name in the language asked for, even empty: the message has always shown it so.
+  if (french) {
+    s << "Le paiement de " << Given{holiday_name->fr, holiday_name->fr_escapes} << " dépend du " << needed
+      << ", que ce lot ne couvre pas; le vérifier avec le lot voisin.";
+    return;
+  }
+  s << "Pay for " << Given{holiday_name->en, holiday_name->en_escapes} << " depends on " << needed
+    << ", which this batch does not cover; check it with the neighbouring batch.";
+}
+
+void AccommodationRequiredFigures::render(bool french, TextOut& out, AppendGivenText append_given) const {
+  Sentence s(out, language(french), append_given);
+  if (french) {
+    s << "Journée en lieu éloigné de " << PlainHours{worked}
+      << " h au-delà d'une heure de route : le producteur doit fournir un hébergement de première classe.";
+    return;
+  }
+  s << "A distant-location day of " << PlainHours{worked}
+    << " h beyond a one-hour drive: the producer must make first-class accommodation available.";
+}
+
+std::string MealTooShortFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string MealLateFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string MealNotGivenFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string RestEncroachedFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string HolidayPayUndeterminedFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
+}
+std::string AccommodationRequiredFigures::render(bool french) const {
+  return written([&](TextOut& out) { render(french, out, append_as_is); });
 }
 
 std::string explain(const PayLine& line, const std::string& lang) {

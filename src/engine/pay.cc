@@ -2,6 +2,8 @@
 
 #include <type_traits>
 
+#include "engine/explain.h"
+
 namespace plateau::engine {
 
 Rational exact_amount(const PayLine& line) {
@@ -16,13 +18,22 @@ Rational exact_amount(const PayLine& line) {
 }
 
 std::string FindingMessage::in(std::string_view lang) const {
+  std::string out;
+  {
+    TextOut text(out);
+    append_in(lang, text, append_as_is);
+  }  // the room not written is given back here
+  return out;
+}
+
+void FindingMessage::append_in(std::string_view lang, TextOut& out, AppendGivenText append_given) const {
   const bool french = lang == "fr";
-  return std::visit(
-      [&](const auto& figures) -> std::string {
+  std::visit(
+      [&](const auto& figures) {
         if constexpr (std::is_same_v<std::decay_t<decltype(figures)>, Text>) {
-          return french && !figures.fr.empty() ? figures.fr : figures.en;
+          append_given(out, french && !figures.fr.empty() ? figures.fr : figures.en);
         } else {
-          return figures.render(french);
+          figures.render(french, out, append_given);
         }
       },
       figures_);

@@ -81,14 +81,26 @@ struct Allowance {
   std::vector<std::string> meals_provided; // reductions applied
 };
 
+class TextOut;  // explain.h: text written through a pointer into room made ahead of time
+
+// How a sentence writes a text given to plateau (an agreement's names and citations, the input's
+// words) into its output: as it is, or escaped for the output's format. plateau's own words and
+// numbers never need escaping and are written as they are.
+using AppendGivenText = void (*)(TextOut& out, std::string_view text);
+
 // The figures of the findings found most often, from which their message is written when it is
-// shown (rules.cc writes each sentence, in English or French). They hold values and pointers into
+// shown (explain.cc writes each sentence, in English or French). They hold values and pointers into
 // the agreement only, never into the batch: a BatchPay outlives its batch.
+//
+// Each renders its sentence appended to a TextOut, the texts it was given (a holiday's name) through
+// `append_given`, so that a writer of many findings (pay_json) puts it straight into its output with
+// no string built for it; or as a string of its own.
 struct MealTooShortFigures {  // meal_too_short
   ClockTime start;
   ClockTime end;
   std::int64_t minutes = 0;          // the break's length
   std::int64_t minimum_minutes = 0;  // a meal break's
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 struct MealLateFigures {  // meal_late, a meal that began late
@@ -96,11 +108,13 @@ struct MealLateFigures {  // meal_late, a meal that began late
   ClockTime start;
   std::int64_t minutes_late = 0;
   bool after_general_crew_call = false;  // due 6 h after general crew call rather than after call
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 struct MealNotGivenFigures {  // meal_late, work went on past a meal's time without one
   bool first = false;  // no meal break at all that day
   std::int64_t minutes_past = 0;
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 struct RestEncroachedFigures {  // turnaround_encroached, rest_period_encroached
@@ -109,15 +123,18 @@ struct RestEncroachedFigures {  // turnaround_encroached, rest_period_encroached
   Duration required{0};
   ClockTime wrap;  // of the previous day
   ClockTime call;
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 struct HolidayPayUndeterminedFigures {  // holiday_pay_undetermined, on one of the agreement's holidays
   const Text* holiday_name = &agreement::kNoText;  // the agreement's; never null
   Date needed;  // the day the pay depends on
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 struct AccommodationRequiredFigures {  // accommodation_required
   Duration worked{0};
+  void render(bool french, TextOut& out, AppendGivenText append_given) const;
   std::string render(bool french) const;
 };
 
@@ -137,6 +154,9 @@ class FindingMessage {
 
   // The message in `lang` ("en" or "fr"; any other is English), as Text::in picks it.
   std::string in(std::string_view lang) const;
+  // The same, appended to `out`, the texts it was given (a name, a message written out already)
+  // through `append_given`: in() is this with the texts as they are.
+  void append_in(std::string_view lang, TextOut& out, AppendGivenText append_given) const;
 
  private:
   Figures figures_;

@@ -94,6 +94,153 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
       << out;
 }
 
+// An agreement's name in a sentence: the French one in French when there is one, else the English
+// one, each escaped as the loader found it (one language's text may need escaping, the other not).
+TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {
+  const agreement::Text english_only{"Fund \"A\"", "", agreement::Escapes::not_known, agreement::Escapes::none};
+  const agreement::Text french_escaped{"Fund", "Fonds \"B\"\\", agreement::Escapes::none, agreement::Escapes::not_known};
+  for (const agreement::Text* name : {&english_only, &french_escaped}) {
+    engine::Tax tax;
+    tax.code = "gst";
+    tax.on_name = name;
+    tax.taxed = tax.base = Money::from_cents(7560);
+    tax.rate = Rational(5, 100);
+    tax.amount = Money::from_cents(378);
+    tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
+    engine::PersonPay person;
+    person.id = "E-1";
+    person.taxes.push_back(tax);
+    engine::BatchPay pay;
+    pay.agreement_id = "dgc-quebec";
+    pay.crew.push_back(person);
+    for (const std::string lang : {"en", "fr"}) {
+      const std::string sentence = engine::explain(tax, lang);
+      const std::string shown = lang == "fr" && !name->fr.empty() ? name->fr : name->en;
+      EXPECT_NE(sentence.find((lang == "fr" ? " sur " : " on ") + shown + (lang == "fr" ? " : " : ": ")),
+                std::string::npos)
+          << sentence;
+      EXPECT_NE(write_pay_json(pay, lang).find("\"explanation\": " + json_string(sentence) + "}"), std::string::npos)
+          << lang << ": " << sentence;
+    }
+  }
+}
+
+// Findings' messages are written straight into the output, escaped there: for each kind kept as
+// figures and one written out already, with names holding characters JSON escapes, the field is
+// the message the finding returns, as a JSON string, in both languages.
+TEST(PayJson, FindingMessagesAreTheReturnedMessagesEscaped) {
+  const agreement::Text holiday{"St. \"Jean\"\\Baptiste\n\x01", "Saint-\"Jean\"\t"};
+  const agreement::Text plain_holiday{"Canada Day", "Fête du Canada", agreement::Escapes::none,
+                                      agreement::Escapes::none};
+  const Date day{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{4}};
+  const ClockTime noon = ClockTime::at(day, Duration{12 * 60});
+  const ClockTime wrap = ClockTime::at(day, Duration{19 * 60});
+  const ClockTime call = ClockTime::at(add_days(day, 1), Duration{4 * 60});
+  const std::vector<engine::FindingMessage> messages = {
+      engine::MealTooShortFigures{noon, ClockTime::at(day, Duration{12 * 60 + 20}), 20, 30},
+      engine::MealLateFigures{1, noon, 67, true},
+      engine::MealLateFigures{7, noon, 3, false},
+      engine::MealNotGivenFigures{true, 360},
+      engine::MealNotGivenFigures{false, 12},
+      engine::RestEncroachedFigures{false, Duration{540}, Duration{600}, wrap, call},
+      engine::RestEncroachedFigures{true, Duration{1925}, Duration{2160}, wrap, call},
+      engine::HolidayPayUndeterminedFigures{&holiday, day},
+      engine::HolidayPayUndeterminedFigures{&plain_holiday, day},
+      engine::AccommodationRequiredFigures{Duration{745}},
+      agreement::Text{"Premium \"work\"\\ withheld\r", "Travail à prime \"retenu\"\x1f"},
+  };
+  const agreement::Citation citation{"Qc 6.01", "", "", agreement::Escapes::none};
+  engine::PersonPay person;
+  person.id = "E-1";
+  for (const auto& message : messages) person.findings.push_back({day, "meal_late", engine::Severity::warning, message, &citation});
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  for (const std::string lang : {"en", "fr"}) {
+    const std::string out = write_pay_json(pay, lang);
+    std::size_t from = 0;
+    for (const auto& message : messages) {
+      const std::string field = "\"message\": " + json_string(message.in(lang)) + ", \"citation\": \"Qc 6.01\"}";
+      const std::size_t at = out.find(field, from);
+      ASSERT_NE(at, std::string::npos) << lang << ": " << field << "\nin " << out;
+      from = at + field.size();
+    }
+  }
+}
+
+// Lines' and allowances' codes are copied from a table made once of to_string's texts: every code,
+// and one after the last the table knows (written from to_string, "unknown"), is to_string's text.
+TEST(PayJson, CodesAreToStringsTexts) {
+  const Date day{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{4}};
+  engine::PersonPay person;
+  person.id = "E-1";
+  constexpr auto kAfterLastLine = static_cast<int>(engine::LineCode::holiday_day_off_not_given) + 1;
+  for (int code = 0; code <= kAfterLastLine; ++code) {
+    engine::PayLine line;
+    line.date = day;
+    line.code = static_cast<engine::LineCode>(code);
+    line.base = Rational(100);
+    line.amount = Money::from_cents(10000);
+    person.lines.push_back(line);
+  }
+  constexpr auto kAfterLastAllowance = static_cast<int>(engine::AllowanceCode::per_diem_meals) + 1;
+  for (int code = 0; code <= kAfterLastAllowance; ++code) {
+    person.allowances.push_back({day, static_cast<engine::AllowanceCode>(code), Money::from_cents(1000), "CAD",
+                                 &agreement::kNoCitation, Money::from_cents(1000), {}});
+  }
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  const std::string out = write_pay_json(pay, "en");
+  std::size_t from = 0;
+  for (const auto& line : person.lines) {
+    const std::string field = "{\"date\": \"2009-05-04\", \"code\": \"" + engine::to_string(line.code) + "\", ";
+    from = out.find(field, from);
+    ASSERT_NE(from, std::string::npos) << field << "\nin " << out;
+  }
+  EXPECT_EQ(engine::to_string(person.lines.back().code), "unknown");
+  from = 0;
+  for (const auto& allowance : person.allowances) {
+    const std::string field = "{\"date\": \"2009-05-04\", \"code\": \"" + engine::to_string(allowance.code) + "\", ";
+    from = out.find(field, from);
+    ASSERT_NE(from, std::string::npos) << field << "\nin " << out;
+  }
+}
+
+// TextOut::put_varying copies texts of every size, from 0 to past the largest copied in fixed-size
+// pieces, taken at every offset of a larger text, after what the output holds already (of every
+// length), without touching what is before it; and a run of them is their concatenation.
+TEST(TextOut, PutVaryingCopiesEverySize) {
+  std::string source;
+  for (int i = 0; i < 128; ++i) source += static_cast<char>('!' + i % 90);
+  const std::string_view all(source);
+  for (std::size_t size = 0; size <= 70; ++size) {
+    for (std::size_t offset = 0; offset < 8; ++offset) {
+      for (std::size_t before = 0; before < 20; before += 3) {
+        std::string out(before, '.');
+        {
+          engine::TextOut text(out);
+          text.room_for(size);
+          text.put_varying(all.substr(offset, size));
+        }
+        EXPECT_EQ(out, std::string(before, '.') + std::string(all.substr(offset, size)))
+            << "size " << size << ", offset " << offset << ", after " << before;
+      }
+    }
+  }
+  std::string out;
+  std::string expected;
+  {
+    engine::TextOut text(out);
+    for (std::size_t size = 0; size <= 70; ++size) {
+      text.room_for(size);
+      text.put_varying(all.substr(size % 50, size));
+      expected += all.substr(size % 50, size);
+    }
+  }
+  EXPECT_EQ(out, expected);
+}
+
 // Dollars as the sentences write them, grouped by thousands, done the plain way: the reference
 // for the sentences' writer, which works backwards from the cents. "$-1,234.50", "-1 234,50 $".
 std::string dollars_the_plain_way(Money amount, bool fr) {
@@ -163,6 +310,58 @@ TEST(Explain, RoundedProductShowsTheExactValueOnlyWhenItHasMoreDecimalsThanCents
   tax.amount = Money::from_cents(-150);
   EXPECT_EQ(engine::explain(tax, "fr"),
             "TVQ sur Fonds : 7,5\u00a0% × -20,00 $ = -1,50 $, taux en vigueur le 2009-05-22, à la charge du producteur");
+}
+
+// An exact amount in dollars as the sentences show it in English, done the plain way: "$" and the
+// decimal text with its integer part grouped by thousands, at least two decimals.
+std::string exact_dollars_the_plain_way(const Rational& exact) {
+  std::string plain = exact.to_decimal();
+  const bool negative = plain[0] == '-';
+  if (negative) plain.erase(0, 1);
+  const std::size_t point = plain.find('.');
+  const std::string integer = plain.substr(0, point);
+  std::string fraction = point == std::string::npos ? "" : plain.substr(point + 1);
+  while (fraction.size() < 2) fraction += '0';
+  std::string grouped;
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ",";
+    grouped += integer[i];
+  }
+  return "$" + std::string(negative ? "-" : "") + grouped + "." + fraction;
+}
+
+// base × rate in a tax's sentence, for rates of every shape (the shipped ones' and others, one
+// whose decimals do not end) and bases from cents to millions, both signs: the amount alone when
+// the product is a whole number of cents that rounds to it, else the exact product (worked out from
+// the cents, reduced once) and its rounding, as base.dollars() × rate shows it.
+TEST(Explain, RoundedProductIsBaseDollarsTimesRate) {
+  const agreement::Text on_name{"Fund", "Fonds"};
+  const std::vector<Rational> rates = {Rational(5, 100),      Rational(75, 1000), Rational(9975, 100000),
+                                       Rational(8, 100),      Rational(1, 3),     Rational(7, 40),
+                                       Rational(-3, 1000000), Rational(2),        Rational(1, 1024)};
+  std::vector<std::int64_t> cents = {0, 1, -1, 99, 101, 1635, -2000, 123456789, -987654321, 100000000000};
+  std::uint64_t state = 12345;
+  for (int i = 0; i < 200; ++i) {
+    state = state * 6364136223846793005u + 1442695040888963407u;
+    cents.push_back(static_cast<std::int64_t>(state >> 34) - (std::int64_t{1} << 29));
+  }
+  for (const Rational& rate : rates) {
+    for (const std::int64_t base : cents) {
+      engine::Tax tax;
+      tax.code = "gst";
+      tax.on_name = &on_name;
+      tax.taxed = tax.base = Money::from_cents(base);
+      tax.rate = rate;
+      const Rational exact = tax.base.dollars() * rate;
+      tax.amount = ExactAmount(exact).round_to_cent();
+      const std::string sentence = engine::explain(tax, "en");
+      const bool whole = (exact * Rational(100)).is_integer();
+      const std::string shown = whole ? " = " + engine::explain_money(tax.amount, "en") + ","
+                                      : " = " + exact_dollars_the_plain_way(exact) + " → " +
+                                            engine::explain_money(tax.amount, "en") + ",";
+      EXPECT_NE(sentence.find(shown), std::string::npos) << sentence << "\nexpected " << shown;
+    }
+  }
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_set>
+#include <functional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -124,6 +124,93 @@ consteval ObjectKeys<Key, N> keys_of(const std::string_view (&names)[N]) {
   return ObjectKeys<Key, N>(names);
 }
 
+// The ids of a batch's people, to refuse one given twice: an open-addressing table of views into
+// the parser's buffer (alive for the document), kept from document to document with its memory.
+// A node-based set would allocate once per person. Cleared in constant time: a slot holds an id
+// only if it was filled in the current generation.
+class IdSet {
+ public:
+  void clear() {
+    ++generation_;
+    count_ = 0;
+  }
+
+  // False if `id` was inserted already (since clear()). `id` is not empty.
+  bool insert(std::string_view id) {
+    // At most half full, so that a probe ends soon on an empty slot.
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(id) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.generation != generation_) {
+        slot = {id, generation_};
+        ++count_;
+        return true;
+      }
+      if (slot.id == id) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view id;
+    std::uint64_t generation = 0;  // the table's generations start at 1: a new slot is empty
+  };
+
+  void grow() {
+    constexpr std::size_t kFirstSlots = 64;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? kFirstSlots : 2 * old.size(), Slot{});
+    count_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.generation == generation_) insert(slot.id);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  std::uint64_t generation_ = 1;
+};
+
+// Reading into a batch that held the previous one. A struct copy-assigned from a new one gets
+// every field's default, fields added later included, and keeps its memory: assigning a string,
+// or a vector of plain values, reuses its buffer when it is large enough. Only vectors of structs
+// that own memory themselves (the crew, a person's days) are reused element by element instead.
+const CrewInput kNewPerson{};
+const DayInput kNewDay{};
+const engine::DistantFacts kNewDistant{};
+const Batch kNewBatch{};
+
+// The element at `index` of `items`, to read the index-th item of a document into (not yet
+// reset): one a previous batch left there, else one from `spare`, else a new one.
+template <class T>
+T& item_at(std::vector<T>& items, std::size_t index, std::vector<T>& spare) {
+  if (index < items.size()) return items[index];
+  if (spare.empty()) return items.emplace_back();
+  items.push_back(std::move(spare.back()));
+  spare.pop_back();
+  return items.back();
+}
+
+// One of `spare`, or a new T (not reset).
+template <class T>
+T take_spare(std::vector<T>& spare) {
+  if (spare.empty()) return T{};
+  T taken = std::move(spare.back());
+  spare.pop_back();
+  return taken;
+}
+
+// Keeps the first `count` of `items`, moving the others to `spare` with their memory.
+template <class T>
+void keep_first(std::vector<T>& items, std::size_t count, std::vector<T>& spare) {
+  if (count >= items.size()) return;
+  for (auto it = items.begin() + static_cast<std::ptrdiff_t>(count); it != items.end(); ++it) {
+    spare.push_back(std::move(*it));
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(count), items.end());
+}
+
 // Walks the document, keeping paths for messages. Every method returns an Error that names
 // the path; the first error ends the read.
 // A meal break of a day as read, before its times are parsed on the day's date.
@@ -136,8 +223,21 @@ struct PendingMeal {
 
 class Reader {
  public:
-  // The meals of the day being read: one vector for the whole batch, cleared for each day.
+  // The meals of the day being read: one vector for all batches, cleared for each day.
   std::vector<PendingMeal> pending_meals;
+  // The ids of the people read so far in this document.
+  IdSet ids;
+  // People and days that a previous batch had and the one being read does not (yet): kept with
+  // their memory for the next batch that has more, rather than freed and allocated again.
+  std::vector<CrewInput> spare_people;
+  std::vector<DayInput> spare_days;
+  std::vector<engine::DistantFacts> spare_distant;  // of days reset since
+
+  // Ready for a new document.
+  void start() {
+    syntax_error_ = false;
+    ids.clear();
+  }
 
   // Whether the read stopped at text that is not JSON (the message is then located by line and
   // column, locate_syntax_error), rather than at JSON that is not a batch.
@@ -164,12 +264,6 @@ class Reader {
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::string) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
     return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
-  }
-
-  Result<std::string> string(od::value& value, const Path& path, std::string_view expected) {
-    auto text = string_view(value, path, expected);
-    if (!text) return tl::unexpected(text.error());
-    return std::string(*text);
   }
 
   // Text of a string, or the literal text of a number (for money).
@@ -339,20 +433,20 @@ Result<void> read_production(Reader& r, od::value& value, const Path& path, engi
   return r.object(value, path, kProductionKeys, [&](ProductionKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case ProductionKey::title:
-        PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
+        PLATEAU_TRY_ASSIGN(production.title, r.string_view(v, p, "a title"));
         break;
       case ProductionKey::agreement:
-        PLATEAU_TRY_ASSIGN(production.agreement, r.string(v, p, "an agreement id like \"dgc-quebec\""));
+        PLATEAU_TRY_ASSIGN(production.agreement, r.string_view(v, p, "an agreement id like \"dgc-quebec\""));
         has_agreement = true;
         break;
       case ProductionKey::production_type:
-        PLATEAU_TRY_ASSIGN(production.production_type, r.string(v, p, "a production type like \"theatrical\""));
+        PLATEAU_TRY_ASSIGN(production.production_type, r.string_view(v, p, "a production type like \"theatrical\""));
         break;
       case ProductionKey::week_starts_on:
         PLATEAU_TRY_ASSIGN(production.week_starts_on, r.weekday(v, p));
         break;
       case ProductionKey::time_zone:
-        PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
+        PLATEAU_TRY_ASSIGN(production.time_zone, r.string_view(v, p, "an IANA time zone like \"America/Toronto\""));
         break;
       case ProductionKey::regular_days_off:
         production.regular_days_off.clear();
@@ -383,19 +477,19 @@ Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine:
   return r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DistantKey::currency:
-        PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
+        PLATEAU_TRY_ASSIGN(distant.currency, r.string_view(v, p, "a currency code like \"CAD\" or \"USD\""));
         break;
       case DistantKey::meals_provided:
         PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          std::string meal;
-          PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
+          std::string_view meal;
+          PLATEAU_TRY_ASSIGN(meal, r.string_view(element, ep, "breakfast, lunch or supper"));
           if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
             return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
           }
           if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {
             return fail(ep + ": " + quote_text(meal) + " is listed twice; expected each meal once");
           }
-          distant.meals_provided.push_back(meal);
+          distant.meals_provided.emplace_back(meal);
           return {};
         }));
         break;
@@ -486,7 +580,8 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
                                                                             {"distant", engine::Location::distant}}));
         break;
       case DayKey::distant: {
-        engine::DistantFacts distant;
+        engine::DistantFacts distant = take_spare(r.spare_distant);
+        distant = kNewDistant;
         PLATEAU_TRY(read_distant(r, v, p, distant));
         day.distant = std::move(distant);
         break;
@@ -549,24 +644,33 @@ constexpr auto kCrewKeys = keys_of<CrewKey>({"id", "name", "classification", "ca
                                              "production_gross_to_date", "permit_fee_paid_by", "days_off_in_lieu",
                                              "days"});
 
-Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person) {
+// `person` may hold someone of a previous batch.
+// `id` is set to the text of the person's id, in the parser's buffer.
+Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person, std::string_view& id) {
+  {
+    // Reset, but for the days: each is reset as it is read into, and only those read are kept.
+    std::vector<DayInput> days = std::move(person.days);
+    person = kNewPerson;
+    person.days = std::move(days);
+  }
   bool has_id = false, has_classification = false, has_rate = false, has_days = false;
   PLATEAU_TRY(r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case CrewKey::id:
-        PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
+        PLATEAU_TRY_ASSIGN(id, r.string_view(v, p, "the person's id, like \"E-001\""));
+        person.id = id;
         if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
         has_id = true;
         break;
       case CrewKey::name:
-        PLATEAU_TRY_ASSIGN(person.name, r.string(v, p, "the person's name"));
+        PLATEAU_TRY_ASSIGN(person.name, r.string_view(v, p, "the person's name"));
         break;
       case CrewKey::classification:
-        PLATEAU_TRY_ASSIGN(person.classification, r.string(v, p, "a classification, like \"1st Assistant Director\""));
+        PLATEAU_TRY_ASSIGN(person.classification, r.string_view(v, p, "a classification, like \"1st Assistant Director\""));
         has_classification = true;
         break;
       case CrewKey::category:
-        PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
+        PLATEAU_TRY_ASSIGN(person.category, r.string_view(v, p, "a category, like \"member\""));
         break;
       case CrewKey::rate: {
         bool has_basis = false, has_amount = false;
@@ -638,12 +742,16 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
         // that each move the days read so far.
         constexpr std::size_t kDaysInAWeek = 7;
         person.days.reserve(kDaysInAWeek);
-        PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          DayInput day;
-          PLATEAU_TRY(read_day(r, element, ep, day));
-          person.days.push_back(std::move(day));
-          return {};
+        std::size_t count = 0;
+        PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+          DayInput& day = item_at(person.days, index, r.spare_days);
+          // Reset; the distant facts of a day that had them are kept for one that has them next.
+          if (day.distant) r.spare_distant.push_back(std::move(*day.distant));
+          day = kNewDay;
+          count = index + 1;
+          return read_day(r, element, ep, day);
         }));
+        keep_first(person.days, count, r.spare_days);
         has_days = true;
         break;
       }
@@ -660,14 +768,17 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
 enum class DocumentKey { format, production, crew };
 constexpr auto kDocumentKeys = keys_of<DocumentKey>({"format", "production", "crew"});
 
-Result<Batch> read_document(Reader& r, od::value& root) {
-  Batch batch;
+// `batch` may hold a previous batch.
+Result<void> read_document(Reader& r, od::value& root, Batch& batch) {
+  // Reset, but for the crew: each person is reset as they are read into, and only those read are
+  // kept.
+  batch.format = kNewBatch.format;
+  batch.production = kNewBatch.production;
   bool has_production = false, has_agreement = false, has_crew = false;
-  std::unordered_set<std::string> ids;  // of the people read so far
   PLATEAU_TRY(r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DocumentKey::format:
-        PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
+        PLATEAU_TRY_ASSIGN(batch.format, r.string_view(v, p, "\"plateau-payroll/1\""));
         if (batch.format != kInputFormat) {
           return fail(p + ": expected \"" + std::string(kInputFormat) + "\"; found " + quote_text(batch.format));
         }
@@ -676,25 +787,29 @@ Result<Batch> read_document(Reader& r, od::value& root) {
         PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
         has_production = true;
         break;
-      case DocumentKey::crew:
-        PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          CrewInput person;
-          PLATEAU_TRY(read_crew_member(r, element, ep, person));
-          if (!ids.insert(person.id).second) {
+      case DocumentKey::crew: {
+        std::size_t count = 0;
+        PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+          CrewInput& person = item_at(batch.crew, index, r.spare_people);
+          count = index + 1;
+          std::string_view id;  // in the parser's buffer: person.id moves when the crew grows
+          PLATEAU_TRY(read_crew_member(r, element, ep, person, id));
+          if (!r.ids.insert(id)) {
             return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
           }
-          batch.crew.push_back(std::move(person));
           return {};
         }));
+        keep_first(batch.crew, count, r.spare_people);
         has_crew = true;
         break;
+      }
     }
     return {};
   }));
   if (!has_production) return fail("production: missing; expected the production object");
   if (!has_agreement) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
   if (!has_crew) return fail("crew: missing; expected the crew array");
-  return batch;
+  return {};
 }
 
 // Reads a document that simdjson refused with nlohmann's SAX parser, which says where it stops
@@ -763,8 +878,9 @@ Error locate_syntax_error(std::string_view text, std::string_view parser_message
 }
 
 // `padded` is `json` followed by simdjson's padding.
-Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::padded_string_view padded) {
-  Reader reader;
+Result<void> read_padded(od::parser& parser, Reader& reader, std::string_view json, simdjson::padded_string_view padded,
+                         Batch& into) {
+  reader.start();
   od::document document;
   if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   od::value root;
@@ -776,16 +892,16 @@ Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::p
                 describe(root_type));
   }
   if (document.get_value().get(root) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
-  auto batch = read_document(reader, root);
-  if (!batch) {
-    if (reader.syntax_error()) return tl::unexpected(locate_syntax_error(json, batch.error().message));
-    return batch;
+  auto read = read_document(reader, root, into);
+  if (!read) {
+    if (reader.syntax_error()) return tl::unexpected(locate_syntax_error(json, read.error().message));
+    return read;
   }
   // Past the root object the parser has nothing left to point at; if it still has a location,
   // something follows the batch.
   const char* trailing = nullptr;
   if (!document.current_location().get(trailing)) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
-  return batch;
+  return {};
 }
 
 }  // namespace
@@ -798,21 +914,33 @@ Result<Batch> read_batch_json(std::string_view json) {
 struct BatchJsonReader::State {
   od::parser parser;
   std::string padded;  // the document, then simdjson's padding
+  Reader reader;       // with the memory it keeps from batch to batch
 };
 
 BatchJsonReader::BatchJsonReader() : state_(std::make_unique<State>()) {}
 BatchJsonReader::~BatchJsonReader() = default;
 
 Result<Batch> BatchJsonReader::read(std::string_view json) {
+  Batch batch;
+  auto read = read_into(*state_, json, batch);
+  if (!read) return tl::unexpected(read.error());
+  return batch;
+}
+
+Result<void> BatchJsonReader::read(std::string_view json, Batch& into) { return read_into(*state_, json, into); }
+
+// Both read()s, which call this rather than one the other so that a profile of read() counts each
+// document once.
+Result<void> BatchJsonReader::read_into(State& state, std::string_view json, Batch& into) {
   if (json.size() > limits::kMaxBatchBytes) {
     return fail("the document: found " + std::to_string(json.size()) + " bytes; expected a batch of at most " +
                 std::to_string(limits::kMaxBatchBytes) + " bytes");
   }
-  state_->padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::copy(json.begin(), json.end(), state_->padded.begin());
-  std::fill(state_->padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state_->padded.end(), ' ');
-  const simdjson::padded_string_view padded(state_->padded.data(), json.size(), state_->padded.size());
-  return read_padded(state_->parser, json, padded);
+  state.padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
+  std::copy(json.begin(), json.end(), state.padded.begin());
+  std::fill(state.padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state.padded.end(), ' ');
+  const simdjson::padded_string_view padded(state.padded.data(), json.size(), state.padded.size());
+  return read_padded(state.parser, state.reader, json, padded, into);
 }
 
 }  // namespace plateau::io

@@ -56,11 +56,11 @@ class LineComputer {
       reject(number, "an empty line; expected a payroll batch on each line", chunk);
       return;
     }
-    auto batch = reader_.read(line);
-    if (!batch) {
-      reject(number, batch.error().message, chunk);
+    if (auto read = reader_.read(line, batch_); !read) {
+      reject(number, read.error().message, chunk);
       return;
     }
+    const engine::Batch* batch = &batch_;
     engine::ComputeOptions compute_options;
     compute_options.keep_going = options_.keep_going;
     auto pay = engine::compute(*batch, registry_, compute_options);
@@ -109,6 +109,7 @@ class LineComputer {
   const agreement::Registry& registry_;
   const NdjsonOptions& options_;
   io::BatchJsonReader reader_;
+  engine::Batch batch_;  // the line being computed, read into the memory of the one before
 };
 
 // The newlines in `text`, found by memchr (which looks at many bytes a step, where a loop over the

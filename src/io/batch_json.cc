@@ -119,6 +119,18 @@ class ObjectKeys {
   std::array<std::string_view, N> names_{};
 };
 
+// Which keys of an object were given: the bits object() kept to refuse a key given twice.
+template <class Key>
+class KeysGiven {
+ public:
+  KeysGiven() = default;
+  explicit KeysGiven(std::uint64_t bits) : bits_(bits) {}
+  bool has(Key key) const { return ((bits_ >> static_cast<unsigned>(key)) & 1U) != 0; }
+
+ private:
+  std::uint64_t bits_ = 0;  // bit n: the n-th enumerator of Key
+};
+
 template <class Key, std::size_t N>
 consteval ObjectKeys<Key, N> keys_of(const std::string_view (&names)[N]) {
   return ObjectKeys<Key, N>(names);
@@ -218,7 +230,6 @@ struct PendingMeal {
   std::string_view start, end;  // in the parser's buffer
   std::size_t index = 0;
   bool shot_in_progress = false;
-  bool has_start = false, has_end = false;
 };
 
 class Reader {
@@ -336,9 +347,9 @@ class Reader {
   }
 
   // Calls visit(key, value, path) for each field, `key` being which of `keys` it is; rejects
-  // unknown and duplicate keys, and non-objects.
+  // unknown and duplicate keys, and non-objects. Says which keys were given.
   template <class Key, std::size_t N, class Visit>
-  Result<void> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
+  Result<KeysGiven<Key>> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
@@ -361,9 +372,9 @@ class Reader {
       seen |= bit;
       od::value field_value = field.value();
       auto visited = visit(*key, field_value, field_path);
-      if (!visited) return visited;
+      if (!visited) return tl::unexpected(visited.error());
     }
-    return {};
+    return KeysGiven<Key>(seen);
   }
 
   // Calls visit(element, path, index) for each element, of which there may be at most
@@ -428,8 +439,8 @@ enum class ProductionKey { title, agreement, production_type, week_starts_on, ti
 constexpr auto kProductionKeys = keys_of<ProductionKey>({"title", "agreement", "production_type", "week_starts_on",
                                                          "time_zone", "regular_days_off", "declared_holidays"});
 
-Result<void> read_production(Reader& r, od::value& value, const Path& path, engine::Production& production,
-                             bool& has_agreement) {
+Result<KeysGiven<ProductionKey>> read_production(Reader& r, od::value& value, const Path& path,
+                                                engine::Production& production) {
   return r.object(value, path, kProductionKeys, [&](ProductionKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case ProductionKey::title:
@@ -437,7 +448,6 @@ Result<void> read_production(Reader& r, od::value& value, const Path& path, engi
         break;
       case ProductionKey::agreement:
         PLATEAU_TRY_ASSIGN(production.agreement, r.string_view(v, p, "an agreement id like \"dgc-quebec\""));
-        has_agreement = true;
         break;
       case ProductionKey::production_type:
         PLATEAU_TRY_ASSIGN(production.production_type, r.string_view(v, p, "a production type like \"theatrical\""));
@@ -474,7 +484,7 @@ enum class DistantKey { currency, meals_provided, beyond_one_hour_drive };
 constexpr auto kDistantKeys = keys_of<DistantKey>({"currency", "meals_provided", "beyond_one_hour_drive"});
 
 Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine::DistantFacts& distant) {
-  return r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
+  PLATEAU_TRY(r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DistantKey::currency:
         PLATEAU_TRY_ASSIGN(distant.currency, r.string_view(v, p, "a currency code like \"CAD\" or \"USD\""));
@@ -498,7 +508,8 @@ Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine:
         break;
     }
     return {};
-  });
+  }));
+  return {};
 }
 
 enum class MealKey { start, end, shot_in_progress };
@@ -526,13 +537,12 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
   std::size_t time_count = 0;
   std::vector<PendingMeal>& meals = r.pending_meals;
   meals.clear();
-  bool has_date = false;
   constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
-  PLATEAU_TRY(r.object(value, path, kDayKeys, [&](DayKey key, od::value& v, const Path& p) -> Result<void> {
+  KeysGiven<DayKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(value, path, kDayKeys, [&](DayKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DayKey::date:
         PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
-        has_date = true;
         break;
       case DayKey::call:
       case DayKey::wrap:
@@ -549,15 +559,14 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
         PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
           PendingMeal meal;
           meal.index = index;
-          PLATEAU_TRY(r.object(element, ep, kMealKeys, [&](MealKey mk, od::value& mv, const Path& mp) -> Result<void> {
+          KeysGiven<MealKey> meal_given;
+          PLATEAU_TRY_ASSIGN(meal_given, r.object(element, ep, kMealKeys, [&](MealKey mk, od::value& mv, const Path& mp) -> Result<void> {
             switch (mk) {
               case MealKey::start:
                 PLATEAU_TRY_ASSIGN(meal.start, r.string_view(mv, mp, time_expected));
-                meal.has_start = true;
                 break;
               case MealKey::end:
                 PLATEAU_TRY_ASSIGN(meal.end, r.string_view(mv, mp, time_expected));
-                meal.has_end = true;
                 break;
               case MealKey::shot_in_progress:
                 PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
@@ -565,8 +574,8 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
             }
             return {};
           }));
-          if (!meal.has_start) return fail(ep + ".start: missing; expected the time the meal break began");
-          if (!meal.has_end) return fail(ep + ".end: missing; expected the time the meal break ended");
+          if (!meal_given.has(MealKey::start)) return fail(ep + ".start: missing; expected the time the meal break began");
+          if (!meal_given.has(MealKey::end)) return fail(ep + ".end: missing; expected the time the meal break ended");
           meals.push_back(meal);
           return {};
         }));
@@ -598,7 +607,7 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     }
     return {};
   }));
-  if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
+  if (!given.has(DayKey::date)) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
   const ClockTime midnight = ClockTime::at(day.date, Duration{0});  // the day's times are read from it
   for (const auto& pending : std::span(times.data(), time_count)) {
     auto parsed = ClockTime::parse(pending.text, midnight);
@@ -653,64 +662,57 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
     person = kNewPerson;
     person.days = std::move(days);
   }
-  bool has_id = false, has_classification = false, has_rate = false, has_days = false;
-  PLATEAU_TRY(r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
+  KeysGiven<CrewKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case CrewKey::id:
         PLATEAU_TRY_ASSIGN(id, r.string_view(v, p, "the person's id, like \"E-001\""));
         person.id = id;
         if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
-        has_id = true;
         break;
       case CrewKey::name:
         PLATEAU_TRY_ASSIGN(person.name, r.string_view(v, p, "the person's name"));
         break;
       case CrewKey::classification:
         PLATEAU_TRY_ASSIGN(person.classification, r.string_view(v, p, "a classification, like \"1st Assistant Director\""));
-        has_classification = true;
         break;
       case CrewKey::category:
         PLATEAU_TRY_ASSIGN(person.category, r.string_view(v, p, "a category, like \"member\""));
         break;
       case CrewKey::rate: {
-        bool has_basis = false, has_amount = false;
-        PLATEAU_TRY(r.object(v, p, kRateKeys, [&](RateKey rk, od::value& rv, const Path& rp) -> Result<void> {
+        KeysGiven<RateKey> rate_given;
+        PLATEAU_TRY_ASSIGN(rate_given, r.object(v, p, kRateKeys, [&](RateKey rk, od::value& rv, const Path& rp) -> Result<void> {
           switch (rk) {
             case RateKey::basis:
               PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
                                                                                      {"weekly", engine::RateBasis::weekly}}));
-              has_basis = true;
               break;
             case RateKey::amount:
               PLATEAU_TRY_ASSIGN(person.rate, r.money(rv, rp));
-              has_amount = true;
               break;
           }
           return {};
         }));
-        if (!has_basis) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
-        if (!has_amount) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
-        has_rate = true;
+        if (!rate_given.has(RateKey::basis)) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
+        if (!rate_given.has(RateKey::amount)) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
         break;
       }
       case CrewKey::engagement: {
         engine::Engagement engagement;
-        bool has_start = false, has_end = false;
-        PLATEAU_TRY(r.object(v, p, kEngagementKeys, [&](EngagementKey ek, od::value& ev, const Path& ep) -> Result<void> {
+        KeysGiven<EngagementKey> engagement_given;
+        PLATEAU_TRY_ASSIGN(engagement_given, r.object(v, p, kEngagementKeys, [&](EngagementKey ek, od::value& ev, const Path& ep) -> Result<void> {
           switch (ek) {
             case EngagementKey::start:
               PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
-              has_start = true;
               break;
             case EngagementKey::end:
               PLATEAU_TRY_ASSIGN(engagement.end, r.date(ev, ep));
-              has_end = true;
               break;
           }
           return {};
         }));
-        if (!has_start) return fail(p + ".start: missing; expected the first day of the engagement");
-        if (!has_end) return fail(p + ".end: missing; expected the last day of the engagement");
+        if (!engagement_given.has(EngagementKey::start)) return fail(p + ".start: missing; expected the first day of the engagement");
+        if (!engagement_given.has(EngagementKey::end)) return fail(p + ".end: missing; expected the last day of the engagement");
         if (engagement.end < engagement.start) {
           return fail(p + ": the end " + to_string(engagement.end) + " is before the start " + to_string(engagement.start) +
                       "; expected end on or after start");
@@ -752,16 +754,15 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
           return read_day(r, element, ep, day);
         }));
         keep_first(person.days, count, r.spare_days);
-        has_days = true;
         break;
       }
     }
     return {};
   }));
-  if (!has_id) return fail(path + ".id: missing; expected the person's id, unique in the batch");
-  if (!has_classification) return fail(path + ".classification: missing; expected a classification of the agreement");
-  if (!has_rate) return fail(path + ".rate: missing; expected {\"basis\": \"daily\"|\"weekly\", \"amount\": \"…\"}");
-  if (!has_days) return fail(path + ".days: missing; expected the person's timecard days");
+  if (!given.has(CrewKey::id)) return fail(path + ".id: missing; expected the person's id, unique in the batch");
+  if (!given.has(CrewKey::classification)) return fail(path + ".classification: missing; expected a classification of the agreement");
+  if (!given.has(CrewKey::rate)) return fail(path + ".rate: missing; expected {\"basis\": \"daily\"|\"weekly\", \"amount\": \"…\"}");
+  if (!given.has(CrewKey::days)) return fail(path + ".days: missing; expected the person's timecard days");
   return {};
 }
 
@@ -774,8 +775,9 @@ Result<void> read_document(Reader& r, od::value& root, Batch& batch) {
   // kept.
   batch.format = kNewBatch.format;
   batch.production = kNewBatch.production;
-  bool has_production = false, has_agreement = false, has_crew = false;
-  PLATEAU_TRY(r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
+  KeysGiven<ProductionKey> production_given;
+  KeysGiven<DocumentKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DocumentKey::format:
         PLATEAU_TRY_ASSIGN(batch.format, r.string_view(v, p, "\"plateau-payroll/1\""));
@@ -784,8 +786,7 @@ Result<void> read_document(Reader& r, od::value& root, Batch& batch) {
         }
         break;
       case DocumentKey::production:
-        PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
-        has_production = true;
+        PLATEAU_TRY_ASSIGN(production_given, read_production(r, v, p, batch.production));
         break;
       case DocumentKey::crew: {
         std::size_t count = 0;
@@ -800,15 +801,14 @@ Result<void> read_document(Reader& r, od::value& root, Batch& batch) {
           return {};
         }));
         keep_first(batch.crew, count, r.spare_people);
-        has_crew = true;
         break;
       }
     }
     return {};
   }));
-  if (!has_production) return fail("production: missing; expected the production object");
-  if (!has_agreement) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
-  if (!has_crew) return fail("crew: missing; expected the crew array");
+  if (!given.has(DocumentKey::production)) return fail("production: missing; expected the production object");
+  if (!production_given.has(ProductionKey::agreement)) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
+  if (!given.has(DocumentKey::crew)) return fail("crew: missing; expected the crew array");
   return {};
 }
 

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
-#include <functional>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -87,23 +88,75 @@ constexpr ItemLimit kDays{limits::kMaxDaysPerPerson, "days", " for one person in
 constexpr ItemLimit kMeals{limits::kMaxMealsPerDay, "meal breaks", " on one day"};
 constexpr ItemLimit kListItems{limits::kMaxListItems, "entries"};
 
+// The longest key of the format ("production_gross_to_date"), and so the longest KeyWords holds.
+constexpr std::size_t kMaxKeyBytes = 24;
+
+// `Count` bytes of `text` as the low bytes of a number, the first lowest: one load at run time (on
+// a little-endian machine), and the same number at compile time.
+template <std::size_t Count>
+constexpr std::uint64_t load_bytes(const char* text) {
+  static_assert(Count <= sizeof(std::uint64_t));
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::uint64_t out = 0;
+    std::memcpy(&out, text, Count);
+    return out;
+  }
+  std::uint64_t out = 0;
+  for (std::size_t i = 0; i < Count; ++i) out |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+  return out;
+}
+
+// The bytes of a text of at most kMaxKeyBytes, in three numbers: two texts of the same length are
+// equal exactly when these are. Read by a few loads of 8 bytes (or 4, or 1, for short texts) that
+// overlap rather than read past the text's end, in place of a call to memcmp.
+struct KeyWords {
+  std::uint64_t first = 0, middle = 0, last = 0;
+
+  static constexpr KeyWords of(std::string_view text) {
+    constexpr std::size_t kWord = 8, kHalf = 4, kTwoWords = 16;
+    const char* at = text.data();
+    const std::size_t size = text.size();
+    KeyWords words;
+    if (size >= kWord) {
+      words.first = load_bytes<kWord>(at);
+      words.middle = size > kTwoWords ? load_bytes<kWord>(at + kWord) : 0;
+      words.last = load_bytes<kWord>(at + size - kWord);
+    } else if (size >= kHalf) {
+      words.first = load_bytes<kHalf>(at) | (load_bytes<kHalf>(at + size - kHalf) << (8 * kHalf));
+    } else if (size > 0) {
+      words.first = load_bytes<1>(at) | (load_bytes<1>(at + size / 2) << 8) | (load_bytes<1>(at + size - 1) << 16);
+    }
+    return words;
+  }
+  friend constexpr bool operator==(const KeyWords&, const KeyWords&) = default;
+};
+
 // The keys an object of the format may have, in the order its refusals list them, each standing
 // for an enumerator of `Key` (the n-th name for the n-th enumerator). A key is found by its
-// length before its text, so a field costs about one comparison of text rather than one per key
-// tried; and, every key being one of a few, a bit per key says which were given already.
+// length first (a bit per name of each length), then by comparing its bytes as KeyWords, so a
+// field costs about one comparison of three numbers; and, every key being one of a few, a bit per
+// key says which were given already.
 template <class Key, std::size_t N>
 class ObjectKeys {
  public:
   static_assert(N <= 64, "a bit per key in one 64-bit word");
   consteval explicit ObjectKeys(const std::string_view (&names)[N]) {
-    for (std::size_t i = 0; i < N; ++i) names_[i] = names[i];
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i].size() > kMaxKeyBytes) throw "a key longer than kMaxKeyBytes";  // fails the compilation
+      names_[i] = names[i];
+      words_[i] = KeyWords::of(names[i]);
+      of_length_[names[i].size()] |= std::uint64_t{1} << i;
+    }
   }
 
   std::optional<Key> find(std::string_view key) const {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (names_[i].size() == key.size() && std::memcmp(names_[i].data(), key.data(), key.size()) == 0) {
-        return static_cast<Key>(i);
-      }
+    if (key.size() > kMaxKeyBytes) return std::nullopt;
+    std::uint64_t candidates = of_length_[key.size()];
+    if (candidates == 0) return std::nullopt;
+    const KeyWords words = KeyWords::of(key);
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(candidates));
+      if (words_[i] == words) return static_cast<Key>(i);
     }
     return std::nullopt;
   }
@@ -117,6 +170,8 @@ class ObjectKeys {
 
  private:
   std::array<std::string_view, N> names_{};
+  std::array<KeyWords, N> words_{};
+  std::array<std::uint64_t, kMaxKeyBytes + 1> of_length_{};  // bit i: names_[i] has that length
 };
 
 // Which keys of an object were given: the bits object() kept to refuse a key given twice.

@@ -968,7 +968,8 @@ Result<Batch> read_batch_json(std::string_view json) {
 
 struct BatchJsonReader::State {
   od::parser parser;
-  std::string padded;  // the document, then simdjson's padding
+  std::unique_ptr<char[]> padded;  // the document, then simdjson's padding
+  std::size_t padded_capacity = 0;
   Reader reader;       // with the memory it keeps from batch to batch
 };
 
@@ -991,10 +992,16 @@ Result<void> BatchJsonReader::read_into(State& state, std::string_view json, Bat
     return fail("the document: found " + std::to_string(json.size()) + " bytes; expected a batch of at most " +
                 std::to_string(limits::kMaxBatchBytes) + " bytes");
   }
-  state.padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::copy(json.begin(), json.end(), state.padded.begin());
-  std::fill(state.padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state.padded.end(), ' ');
-  const simdjson::padded_string_view padded(state.padded.data(), json.size(), state.padded.size());
+  // The buffer only grows, and is not filled when it does (a std::string would be filled with
+  // zeros first, only for the document to be copied over them).
+  const std::size_t padded_size = json.size() + simdjson::SIMDJSON_PADDING;
+  if (state.padded_capacity < padded_size) {
+    state.padded = std::make_unique_for_overwrite<char[]>(padded_size);
+    state.padded_capacity = padded_size;
+  }
+  std::copy(json.begin(), json.end(), state.padded.get());
+  std::fill_n(state.padded.get() + json.size(), simdjson::SIMDJSON_PADDING, ' ');
+  const simdjson::padded_string_view padded(state.padded.get(), json.size(), padded_size);
   return read_padded(state.parser, state.reader, json, padded, into);
 }
 

@@ -112,7 +112,7 @@ constexpr std::uint64_t load_bytes(const char* text) {
 struct KeyWords {
   std::uint64_t first = 0, middle = 0, last = 0;
 
-  static constexpr KeyWords of(std::string_view text) {
+  [[gnu::always_inline]] static constexpr KeyWords of(std::string_view text) {
     constexpr std::size_t kWord = 8, kHalf = 4, kTwoWords = 16;
     const char* at = text.data();
     const std::size_t size = text.size();

@@ -347,12 +347,14 @@ class Reader {
   }
 
   Result<bool> boolean(od::value& value, const Path& path) {
+    // As string_view(): the value first, its type only to explain a refusal.
+    bool out = false;
+    const simdjson::error_code error = value.get_bool().get(out);
+    if (error == simdjson::SUCCESS) return out;
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::boolean) return fail(path + ": expected true or false; found " + describe(*type));
-    bool out = false;
-    if (auto error = value.get_bool().get(out)) return fail(path + ": expected true or false (" + simdjson::error_message(error) + ")");
-    return out;
+    return fail(path + ": expected true or false (" + simdjson::error_message(error) + ")");
   }
 
   Result<Money> money(od::value& value, const Path& path) {
@@ -405,11 +407,15 @@ class Reader {
   // unknown and duplicate keys, and non-objects. Says which keys were given.
   template <class Key, std::size_t N, class Visit>
   Result<KeysGiven<Key>> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
+    // As string_view(): the object first, the value's type only to explain a refusal (a value of
+    // another type is left as it was).
     od::object object;
-    if (auto error = value.get_object().get(object)) return not_json(path, error);
+    if (const simdjson::error_code error = value.get_object().get(object)) {
+      if (error != simdjson::INCORRECT_TYPE) return not_json(path, error);
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected an object; found " + describe(*type));
+    }
     std::uint64_t seen = 0;  // a bit per key of `keys` given so far
     for (auto field_result : object) {
       od::field field;
@@ -436,11 +442,14 @@ class Reader {
   // `limit.max_items`; rejects non-arrays.
   template <class Visit>
   Result<void> array(od::value& value, const Path& path, const ItemLimit& limit, Visit&& visit) {
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::array) return fail(path + ": expected an array; found " + describe(*type));
+    // As object().
     od::array array;
-    if (auto error = value.get_array().get(array)) return not_json(path, error);
+    if (const simdjson::error_code error = value.get_array().get(array)) {
+      if (error != simdjson::INCORRECT_TYPE) return not_json(path, error);
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected an array; found " + describe(*type));
+    }
     std::size_t index = 0;
     for (auto element_result : array) {
       if (index == limit.max_items) {

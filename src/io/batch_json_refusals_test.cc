@@ -1,0 +1,66 @@
+// read_batch_json's refusals of values of the wrong type, word for word: the reader tries the
+// type it expects first and asks for the actual type only to explain a refusal, and these pin
+// that the explanation is the one it always gave.
+#include <string>
+
+#include <gtest/gtest.h>
+
+#include "io/batch_json.h"
+
+namespace plateau::io {
+namespace {
+
+// A batch of one person with one day whose `day_field` is given as its text ("" for none), or
+// with `person_field` added to the person.
+std::string batch_with(const std::string& day_field, const std::string& person_field = "") {
+  return R"({"production": {"agreement": "dgc-quebec"}, "crew": [{"id": "A", "classification": "Key Grip",)"
+         R"( "rate": {"basis": "daily", "amount": "1.00"},)" +
+         (person_field.empty() ? std::string() : person_field + ",") +
+         R"( "days": [{"date": "2009-06-01", "call": "07:00", "wrap": "17:00")" +
+         (day_field.empty() ? std::string() : ", " + day_field) + "}]}]}";
+}
+
+std::string refusal(const std::string& json) {
+  const auto batch = read_batch_json(json);
+  return batch ? std::string("(read)") : batch.error().message;
+}
+
+TEST(BatchJsonRefusals, TheBatchReadsWithoutTheWrongField) { EXPECT_EQ(refusal(batch_with("")), "(read)"); }
+
+TEST(BatchJsonRefusals, AnObjectOfAnotherType) {
+  EXPECT_EQ(refusal(R"({"production": "x", "crew": []})"), "production: expected an object; found a string");
+  EXPECT_EQ(refusal(batch_with("", R"("rate2": 1)")),
+            "crew[0].rate2: unknown key; expected one of id, name, classification, category, rate, engagement, "
+            "production_gross_to_date, permit_fee_paid_by, days_off_in_lieu, days");
+  EXPECT_EQ(refusal(batch_with(R"("meals": [7])")), "crew[0].days[0].meals[0]: expected an object; found a number");
+  EXPECT_EQ(refusal(batch_with(R"("distant": [])")), "crew[0].days[0].distant: expected an object; found an array");
+  EXPECT_EQ(refusal(R"({"production": {"agreement": "dgc-quebec"}, "crew": [null]})"),
+            "crew[0]: expected an object; found null");
+  EXPECT_EQ(refusal(R"(["not", "a", "batch"])"),
+            "the document: expected a payroll batch object {\"format\": …, \"production\": …, \"crew\": […]}; found an array");
+}
+
+TEST(BatchJsonRefusals, AnArrayOfAnotherType) {
+  EXPECT_EQ(refusal(R"({"production": {"agreement": "dgc-quebec"}, "crew": null})"), "crew: expected an array; found null");
+  EXPECT_EQ(refusal(batch_with(R"("meals": 5)")), "crew[0].days[0].meals: expected an array; found a number");
+  EXPECT_EQ(refusal(batch_with("", R"("days_off_in_lieu": {})")),
+            "crew[0].days_off_in_lieu: expected an array; found an object");
+}
+
+TEST(BatchJsonRefusals, ABooleanOfAnotherType) {
+  EXPECT_EQ(refusal(batch_with(R"("ndb": "yes")")), "crew[0].days[0].ndb: expected true or false; found a string");
+  EXPECT_EQ(refusal(batch_with(R"("ndb": null)")), "crew[0].days[0].ndb: expected true or false; found null");
+  EXPECT_EQ(refusal(batch_with(R"("worked": 1)")), "crew[0].days[0].worked: expected true or false; found a number");
+  EXPECT_EQ(refusal(batch_with(R"("ndb": tru)")),
+            "crew[0].days[0].ndb: expected true or false (The JSON element does not have the requested type.)");
+}
+
+TEST(BatchJsonRefusals, AChoiceOfAnotherType) {
+  EXPECT_EQ(refusal(batch_with(R"("location": 3)")),
+            "crew[0].days[0].location: expected one of studio, nearby, distant; found a number");
+  EXPECT_EQ(refusal(batch_with(R"("location": "moon")")),
+            "crew[0].days[0].location: expected one of studio, nearby, distant; found \"moon\"");
+}
+
+}  // namespace
+}  // namespace plateau::io

@@ -390,12 +390,13 @@ class Reader {
       for (const auto& [name, unused] : options) out += (out.empty() ? "" : ", ") + std::string(name);
       return out;
     };
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::string) return fail(path + ": expected one of " + names() + "; found " + describe(*type));
+    // As string_view(): the text first, the value's type only to explain a refusal.
     std::string_view text;
-    if (auto error = value.get_string().get(text)) {
-      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+    if (const simdjson::error_code error = value.get_string().get(text)) {
+      if (error != simdjson::INCORRECT_TYPE) return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected one of " + names() + "; found " + describe(*type));
     }
     for (const auto& [name, option] : options) {
       if (text == name) return option;

@@ -316,15 +316,24 @@ class Reader {
   }
 
   // The text of a string, in the parser's buffer (alive as long as the document).
-  Result<std::string_view> string_view(od::value& value, const Path& path, std::string_view expected) {
+  // Inlined where it is called, with the refusals in a function of their own, so that reading a
+  // string needs no stack frame for the strings of the messages.
+  [[gnu::always_inline]] Result<std::string_view> string_view(od::value& value, const Path& path,
+                                                              std::string_view expected) {
     // Most values asked for as text are text: take it first, and ask for the type only to explain
     // a refusal (a value of the wrong type is left as it was, so it can still be asked about).
     std::string_view text;
     const simdjson::error_code error = value.get_string().get(text);
-    if (error == simdjson::SUCCESS) {
-      if (text.size() > limits::kMaxTextBytes) return too_long(path, "text", text.size());
+    if (error == simdjson::SUCCESS && text.size() <= limits::kMaxTextBytes) [[likely]] {
       return text;
     }
+    return not_a_string(value, path, expected, error, text);
+  }
+
+  // Why string_view() refused `value`.
+  [[gnu::noinline]] Result<std::string_view> not_a_string(od::value& value, const Path& path, std::string_view expected,
+                                                          simdjson::error_code error, std::string_view text) {
+    if (error == simdjson::SUCCESS) return too_long(path, "text", text.size());
     if (error != simdjson::INCORRECT_TYPE) return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());

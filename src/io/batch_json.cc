@@ -441,7 +441,7 @@ class Reader {
       const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(*key);
       if ((seen & bit) != 0) return fail(field_path + ": duplicate key; expected each key once");
       seen |= bit;
-      od::value field_value = field.value();
+      od::value& field_value = field.value();  // in `field`, not a copy
       auto visited = visit(*key, field_value, field_path);
       if (!visited) return tl::unexpected(visited.error());
     }

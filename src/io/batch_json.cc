@@ -428,8 +428,8 @@ class Reader {
     }
     std::uint64_t seen = 0;  // a bit per key of `keys` given so far
     for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return not_json(path, error);
+      if (auto error = field_result.error()) return not_json(path, error);
+      od::field& field = field_result.value_unsafe();  // in place, not a copy: the error was checked
       std::string_view key_text;  // in the parser's buffer, alive for the whole document
       if (auto error = field.unescaped_key().get(key_text)) {
         return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
@@ -466,8 +466,8 @@ class Reader {
         return fail(path + ": found more than " + std::to_string(limit.max_items) + " " + std::string(limit.items) +
                     "; expected at most " + std::to_string(limit.max_items) + std::string(limit.hint));
       }
-      od::value element;
-      if (auto error = std::move(element_result).get(element)) return not_json(path, error);
+      if (auto error = element_result.error()) return not_json(path, error);
+      od::value& element = element_result.value_unsafe();  // in place, not a copy: the error was checked
       auto visited = visit(element, Path(path, index), index);
       if (!visited) return visited;
       ++index;

@@ -355,11 +355,16 @@ class Reader {
     return raw;
   }
 
-  Result<bool> boolean(od::value& value, const Path& path) {
+  // Inlined, its refusals out of line, as string_view().
+  [[gnu::always_inline]] Result<bool> boolean(od::value& value, const Path& path) {
     // As string_view(): the value first, its type only to explain a refusal.
     bool out = false;
     const simdjson::error_code error = value.get_bool().get(out);
-    if (error == simdjson::SUCCESS) return out;
+    if (error == simdjson::SUCCESS) [[likely]] return out;
+    return not_a_boolean(value, path, error);
+  }
+
+  [[gnu::noinline]] Result<bool> not_a_boolean(od::value& value, const Path& path, simdjson::error_code error) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::boolean) return fail(path + ": expected true or false; found " + describe(*type));
@@ -375,12 +380,17 @@ class Reader {
     return *parsed;
   }
 
-  Result<Date> date(od::value& value, const Path& path) {
+  // Inlined, its refusals out of line, as string_view().
+  [[gnu::always_inline]] Result<Date> date(od::value& value, const Path& path) {
     auto text = string_view(value, path, "a date YYYY-MM-DD");
-    if (!text) return tl::unexpected(text.error());
+    if (!text) [[unlikely]] return tl::unexpected(text.error());
     auto parsed = parse_date(*text);
-    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    if (!parsed) [[unlikely]] return not_a_date(parsed.error(), path);
     return *parsed;
+  }
+
+  [[gnu::noinline]] static tl::unexpected<Error> not_a_date(const Error& error, const Path& path) {
+    return tl::unexpected(error.at(path));
   }
 
   Result<Weekday> weekday(od::value& value, const Path& path) {

@@ -343,9 +343,14 @@ class Reader {
 
   // Text of a string, or the literal text of a number (for money).
   Result<std::string_view> number_text(od::value& value, const Path& path, std::string_view expected) {
+    // As string_view(): the text first (amounts are mostly given as strings), the value's type
+    // only when it is not one.
+    std::string_view text;
+    const simdjson::error_code error = value.get_string().get(text);
+    if (error == simdjson::SUCCESS && text.size() <= limits::kMaxTextBytes) return text;
+    if (error != simdjson::INCORRECT_TYPE) return not_a_string(value, path, expected, error, text);
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
-    if (*type == od::json_type::string) return string_view(value, path, expected);
     if (*type != od::json_type::number) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
     std::string_view raw = value.raw_json_token();
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {

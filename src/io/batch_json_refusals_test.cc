@@ -62,5 +62,20 @@ TEST(BatchJsonRefusals, AChoiceOfAnotherType) {
             "crew[0].days[0].location: expected one of studio, nearby, distant; found \"moon\"");
 }
 
+TEST(BatchJsonRefusals, AnAmountOfAnotherType) {
+  const auto with_amount = [](const std::string& amount) {
+    return R"({"production": {"agreement": "dgc-quebec"}, "crew": [{"id": "A", "classification": "Key Grip",)"
+           R"( "rate": {"basis": "daily", "amount": )" + amount + R"(}, "days": []}]})";
+  };
+  EXPECT_EQ(refusal(with_amount("1051")), "(read)");
+  EXPECT_EQ(refusal(with_amount(R"("1051.5")")), "(read)");
+  EXPECT_EQ(refusal(with_amount("true")),
+            "crew[0].rate.amount: expected a decimal amount with at most 2 decimals, like \"755.00\"; found true or false");
+  EXPECT_EQ(refusal(with_amount("[]")),
+            "crew[0].rate.amount: expected a decimal amount with at most 2 decimals, like \"755.00\"; found an array");
+  EXPECT_EQ(refusal(with_amount(R"("12\q")")),
+            "crew[0].rate.amount: invalid string (Problem while parsing a string)");
+}
+
 }  // namespace
 }  // namespace plateau::io

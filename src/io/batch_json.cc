@@ -146,7 +146,24 @@ class ObjectKeys {
       names_[i] = names[i];
       words_[i] = KeyWords::of(names[i]);
       of_length_[names[i].size()] |= std::uint64_t{1} << i;
+      if (names[i].empty()) throw "an empty key";  // fails the compilation
+      of_first_byte_[static_cast<unsigned char>(names[i].front())] |= std::uint64_t{1} << i;
     }
+  }
+
+  // The key whose text in the document starts at `raw` (just past its opening quote), if it is
+  // one of the names written as is, without escapes (as keys always are in practice): found
+  // without unescaping the key into the parser's string buffer. `raw` must be followed by at
+  // least kMaxKeyBytes + 1 readable bytes (the document's padding is more than that).
+  std::optional<Key> find_unescaped(const char* raw) const {
+    for (std::uint64_t candidates = of_first_byte_[static_cast<unsigned char>(raw[0])]; candidates != 0;
+         candidates &= candidates - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(candidates));
+      const std::size_t size = names_[i].size();
+      // The name's bytes, then the closing quote: not an escaped one, as the name has no backslash.
+      if (raw[size] == '"' && KeyWords::of(std::string_view(raw, size)) == words_[i]) return static_cast<Key>(i);
+    }
+    return std::nullopt;
   }
 
   std::optional<Key> find(std::string_view key) const {
@@ -172,6 +189,7 @@ class ObjectKeys {
   std::array<std::string_view, N> names_{};
   std::array<KeyWords, N> words_{};
   std::array<std::uint64_t, kMaxKeyBytes + 1> of_length_{};  // bit i: names_[i] has that length
+  std::array<std::uint64_t, 256> of_first_byte_{};           // bit i: names_[i] begins with that byte
 };
 
 // Which keys of an object were given: the bits object() kept to refuse a key given twice.
@@ -445,13 +463,20 @@ class Reader {
     for (auto field_result : object) {
       if (auto error = field_result.error()) return not_json(path, error);
       od::field& field = field_result.value_unsafe();  // in place, not a copy: the error was checked
-      std::string_view key_text;  // in the parser's buffer, alive for the whole document
-      if (auto error = field.unescaped_key().get(key_text)) {
-        return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
+      // A key written as is is found in the document; any other (escaped, or unknown) is
+      // unescaped first, as simdjson reads keys.
+      std::optional<Key> key = keys.find_unescaped(field.key().raw());
+      std::string_view key_text;  // the name, or in the parser's buffer: alive for the whole document
+      if (key) {
+        key_text = keys.name(*key);
+      } else {
+        if (auto error = field.unescaped_key().get(key_text)) {
+          return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
+        }
+        if (key_text.size() > limits::kMaxTextBytes) return too_long(path, "key", key_text.size());
+        key = keys.find(key_text);
       }
-      if (key_text.size() > limits::kMaxTextBytes) return too_long(path, "key", key_text.size());
       const Path field_path(path, key_text);
-      const std::optional<Key> key = keys.find(key_text);
       if (!key) return tl::unexpected(keys.unknown(field_path));
       const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(*key);
       if ((seen & bit) != 0) return fail(field_path + ": duplicate key; expected each key once");

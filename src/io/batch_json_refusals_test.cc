@@ -77,5 +77,32 @@ TEST(BatchJsonRefusals, AnAmountOfAnotherType) {
             "crew[0].rate.amount: invalid string (Problem while parsing a string)");
 }
 
+// Keys are matched in the document's text when written as is; escaped, or near a name, they are
+// read as they always were.
+TEST(BatchJsonKeys, AnEscapedKeyIsTheKeyItSpells) {
+  const auto plain = read_batch_json(batch_with(R"("ndb": true)", R"("category": "trainee")"));
+  const auto escaped = read_batch_json(batch_with(R"("nd\u0062": true)", R"("c\u0061tegory": "trainee")"));
+  ASSERT_TRUE(plain.has_value()) << plain.error().message;
+  ASSERT_TRUE(escaped.has_value()) << escaped.error().message;
+  EXPECT_TRUE(*plain == *escaped);
+  EXPECT_TRUE(escaped->crew[0].days[0].ndb);
+  EXPECT_EQ(escaped->crew[0].category, "trainee");
+}
+
+TEST(BatchJsonKeys, AKeyNearANameIsUnknown) {
+  const std::string day_keys =
+      "expected one of date, call, wrap, meals, general_crew_call, ndb, snack, location, zone_departure, zone_return, "
+      "distant, premium_approved, reduced_weekend_rest, worked";
+  EXPECT_EQ(refusal(batch_with(R"("ndbs": true)")), "crew[0].days[0].ndbs: unknown key; " + day_keys);
+  EXPECT_EQ(refusal(batch_with(R"("nd": true)")), "crew[0].days[0].nd: unknown key; " + day_keys);
+  EXPECT_EQ(refusal(batch_with(R"("ndb\"": true)")), "crew[0].days[0].ndb\": unknown key; " + day_keys);
+  EXPECT_EQ(refusal(batch_with(R"("Ndb": true)")), "crew[0].days[0].Ndb: unknown key; " + day_keys);
+  EXPECT_EQ(refusal(batch_with(R"("": true)")), "crew[0].days[0].: unknown key; " + day_keys);
+  EXPECT_EQ(refusal(batch_with(R"("ndb": true, "nd\u0062": false)")),
+            "crew[0].days[0].ndb: duplicate key; expected each key once");
+  EXPECT_EQ(refusal(batch_with(R"("reduced_weekend_rest_": true)")),
+            "crew[0].days[0].reduced_weekend_rest_: unknown key; " + day_keys);
+}
+
 }  // namespace
 }  // namespace plateau::io

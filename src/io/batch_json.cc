@@ -148,20 +148,31 @@ class ObjectKeys {
       of_length_[names[i].size()] |= std::uint64_t{1} << i;
       if (names[i].empty()) throw "an empty key";  // fails the compilation
       of_first_byte_[static_cast<unsigned char>(names[i].front())] |= std::uint64_t{1} << i;
+      // The name then its closing quote, and which bytes of kRawWords words those are.
+      for (std::size_t byte = 0; byte <= names[i].size(); ++byte) {
+        const char c = byte < names[i].size() ? names[i][byte] : '"';
+        const std::size_t shift = 8 * (byte % sizeof(std::uint64_t));
+        quoted_[i][byte / sizeof(std::uint64_t)] |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
+        quoted_mask_[i][byte / sizeof(std::uint64_t)] |= std::uint64_t{0xFF} << shift;
+      }
     }
   }
 
   // The key whose text in the document starts at `raw` (just past its opening quote), if it is
   // one of the names written as is, without escapes (as keys always are in practice): found
   // without unescaping the key into the parser's string buffer. `raw` must be followed by at
-  // least kMaxKeyBytes + 1 readable bytes (the document's padding is more than that).
+  // least kRawWords * 8 readable bytes (the document's padding is more than that).
   std::optional<Key> find_unescaped(const char* raw) const {
-    for (std::uint64_t candidates = of_first_byte_[static_cast<unsigned char>(raw[0])]; candidates != 0;
-         candidates &= candidates - 1) {
+    std::uint64_t candidates = of_first_byte_[static_cast<unsigned char>(raw[0])];
+    if (candidates == 0) return std::nullopt;
+    std::array<std::uint64_t, kRawWords> words;  // the next kRawWords * 8 bytes, read whatever they are
+    for (std::size_t w = 0; w < kRawWords; ++w) words[w] = load_bytes<sizeof(std::uint64_t)>(raw + w * sizeof(std::uint64_t));
+    for (; candidates != 0; candidates &= candidates - 1) {
       const auto i = static_cast<std::size_t>(std::countr_zero(candidates));
-      const std::size_t size = names_[i].size();
       // The name's bytes, then the closing quote: not an escaped one, as the name has no backslash.
-      if (raw[size] == '"' && KeyWords::of(std::string_view(raw, size)) == words_[i]) return static_cast<Key>(i);
+      std::uint64_t differ = 0;
+      for (std::size_t w = 0; w < kRawWords; ++w) differ |= (words[w] ^ quoted_[i][w]) & quoted_mask_[i][w];
+      if (differ == 0) return static_cast<Key>(i);
     }
     return std::nullopt;
   }
@@ -190,6 +201,11 @@ class ObjectKeys {
   std::array<KeyWords, N> words_{};
   std::array<std::uint64_t, kMaxKeyBytes + 1> of_length_{};  // bit i: names_[i] has that length
   std::array<std::uint64_t, 256> of_first_byte_{};           // bit i: names_[i] begins with that byte
+  // Enough 8-byte words for the longest name and its closing quote.
+  static constexpr std::size_t kRawWords = (kMaxKeyBytes + 1 + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t);
+  static_assert(kRawWords * sizeof(std::uint64_t) < simdjson::SIMDJSON_PADDING, "read within the document's padding");
+  std::array<std::array<std::uint64_t, kRawWords>, N> quoted_{};       // names_[i] then '"', the first byte lowest
+  std::array<std::array<std::uint64_t, kRawWords>, N> quoted_mask_{};  // 0xFF for each byte of quoted_[i]
 };
 
 // Which keys of an object were given: the bits object() kept to refuse a key given twice.

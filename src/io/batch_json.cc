@@ -132,10 +132,12 @@ struct KeyWords {
 };
 
 // The keys an object of the format may have, in the order its refusals list them, each standing
-// for an enumerator of `Key` (the n-th name for the n-th enumerator). A key is found by its
-// length first (a bit per name of each length), then by comparing its bytes as KeyWords, so a
-// field costs about one comparison of three numbers; and, every key being one of a few, a bit per
-// key says which were given already.
+// for an enumerator of `Key` (the n-th name for the n-th enumerator). A key as written in the
+// document is compared, under a mask, with the names that begin with its first byte
+// (find_unescaped); only a key that is not one of them as written (escaped, or unknown) is
+// unescaped and found by its length (a bit per name of each length) and its bytes as KeyWords.
+// Either way a field costs a few comparisons of numbers, no call to memcmp; and, every key being
+// one of a few, a bit per key says which were given already.
 template <class Key, std::size_t N>
 class ObjectKeys {
  public:

@@ -60,7 +60,7 @@ class LineComputer {
       reject(number, read.error().message, chunk);
       return;
     }
-    const engine::Batch* batch = &batch_;
+    const engine::Batch* batch = &batch_;  // read as `*batch` below, as when read() returned a new one
     engine::ComputeOptions compute_options;
     compute_options.keep_going = options_.keep_going;
     auto pay = engine::compute(*batch, registry_, compute_options);

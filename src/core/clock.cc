@@ -38,7 +38,11 @@ ClockTime ClockTime::at(Date date, Duration since_midnight) {
 
 Result<ClockTime> ClockTime::parse(std::string_view text, Date day) { return parse(text, at(day, Duration{0})); }
 
-Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
+namespace {
+
+// ClockTime::parse but for its usual case, with the messages: a function of its own, so that the
+// usual case's needs no room for strings nor their cleanup.
+[[gnu::noinline]] Result<ClockTime> parse_clock_time(std::string_view text, ClockTime midnight) {
   const auto found = [&] { return "\"" + std::string(text) + "\""; };  // built only for a message
   // ISO local date-time: YYYY-MM-DDTHH:MM, optionally :00 seconds.
   if (text.size() >= 16 && text[10] == 'T') {
@@ -57,7 +61,7 @@ Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
     if (hours > 23 || minutes > 59) {
       return fail("expected a local date-time with hours 00–23 and minutes 00–59; found " + found());
     }
-    return at(*date, Duration{hours * kMinutesPerHour + minutes});
+    return ClockTime::at(*date, Duration{hours * kMinutesPerHour + minutes});
   }
   // "HH:MM", the usual shape, is read digit by digit without the general case's scans; "7:30"
   // takes the longer way.
@@ -79,10 +83,31 @@ Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
     minutes = to_int(text.substr(colon + 1));
   }
   if (minutes > 59) return fail("expected minutes 00–59; found " + found());
-  if (hours > kMaxHours) {
-    return fail("expected hours 00–" + std::to_string(kMaxHours) + "; found " + found());
+  if (hours > ClockTime::kMaxHours) {
+    return fail("expected hours 00–" + std::to_string(ClockTime::kMaxHours) + "; found " + found());
   }
   return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
+}
+
+}  // namespace
+
+Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
+  // The usual "HH:MM" of a timecard, valid; anything else (and every refusal) is parse_clock_time's.
+  constexpr std::size_t kHhMm = 5;
+  constexpr unsigned kMaxMinutes = 59;
+  constexpr unsigned kTen = 10;
+  if (text.size() == kHhMm && text[2] == ':') {
+    // As unsigned, a byte below '0' is a large number: one comparison per digit, no branch.
+    const auto digit = [&](std::size_t at) { return static_cast<unsigned>(text[at] - '0'); };
+    const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4);
+    const bool digits = (h1 < kTen) & (h2 < kTen) & (m1 < kTen) & (m2 < kTen);
+    const unsigned hours = h1 * kTen + h2;
+    const unsigned minutes = m1 * kTen + m2;
+    if (digits && minutes <= kMaxMinutes && hours <= static_cast<unsigned>(kMaxHours)) {
+      return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
+    }
+  }
+  return parse_clock_time(text, midnight);
 }
 
 Date ClockTime::date() const {

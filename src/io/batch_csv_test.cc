@@ -522,6 +522,28 @@ RC_GTEST_PROP(BatchRoundTrip, JsonToBatchToJsonLosesNothing, ()) {
   RC_ASSERT(*read == batch);
 }
 
+// Random batches read one after another into one batch, as compute --ndjson reads its lines, some
+// cut short so that the read stops midway: each as read alone (batch_json_reuse_test.cc has
+// the chosen cases).
+RC_GTEST_PROP(BatchRoundTrip, JsonReadIntoAReusedBatchAsIntoANewOne, ()) {
+  BatchJsonReader reader;
+  Batch reused;
+  const int documents = *rc::gen::inRange(2, 6);
+  for (int i = 0; i < documents; ++i) {
+    std::string json = write_batch_json(gen_batch(Representable::in_json));
+    if (*rc::gen::inRange(0, 4) == 0) json.resize(*rc::gen::inRange<std::size_t>(0, json.size()));
+    RC_LOG() << json;
+    const auto fresh = read_batch_json(json);
+    const auto read = reader.read(json, reused);
+    RC_ASSERT(read.has_value() == fresh.has_value());
+    if (fresh) {
+      RC_ASSERT(reused == *fresh);
+    } else {
+      RC_ASSERT(read.error().message == fresh.error().message);
+    }
+  }
+}
+
 // A written file, damaged at random: still read or refused, and what is read writes back to itself.
 RC_GTEST_PROP(BatchCsvHostile, DamagedFilesAreReadOrRefused, ()) {
   std::string csv = write_batch_csv(gen_batch(Representable::in_csv));

@@ -2,12 +2,13 @@
 
 #include <algorithm>
 #include <array>
+#include <bit>
 #include <cstdint>
 #include <cstring>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
-#include <unordered_set>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -87,23 +88,105 @@ constexpr ItemLimit kDays{limits::kMaxDaysPerPerson, "days", " for one person in
 constexpr ItemLimit kMeals{limits::kMaxMealsPerDay, "meal breaks", " on one day"};
 constexpr ItemLimit kListItems{limits::kMaxListItems, "entries"};
 
+// The longest key of the format ("production_gross_to_date"), and so the longest KeyWords holds.
+constexpr std::size_t kMaxKeyBytes = 24;
+
+// `Count` bytes of `text` as the low bytes of a number, the first lowest: one load at run time (on
+// a little-endian machine), and the same number at compile time.
+template <std::size_t Count>
+constexpr std::uint64_t load_bytes(const char* text) {
+  static_assert(Count <= sizeof(std::uint64_t));
+  if (!std::is_constant_evaluated() && std::endian::native == std::endian::little) {
+    std::uint64_t out = 0;
+    std::memcpy(&out, text, Count);
+    return out;
+  }
+  std::uint64_t out = 0;
+  for (std::size_t i = 0; i < Count; ++i) out |= std::uint64_t{static_cast<unsigned char>(text[i])} << (8 * i);
+  return out;
+}
+
+// The bytes of a text of at most kMaxKeyBytes, in three numbers: two texts of the same length are
+// equal exactly when these are. Read by a few loads of 8 bytes (or 4, or 1, for short texts) that
+// overlap rather than read past the text's end, in place of a call to memcmp.
+struct KeyWords {
+  std::uint64_t first = 0, middle = 0, last = 0;
+
+  [[gnu::always_inline]] static constexpr KeyWords of(std::string_view text) {
+    constexpr std::size_t kWord = 8, kHalf = 4, kTwoWords = 16;
+    const char* at = text.data();
+    const std::size_t size = text.size();
+    KeyWords words;
+    if (size >= kWord) {
+      words.first = load_bytes<kWord>(at);
+      words.middle = size > kTwoWords ? load_bytes<kWord>(at + kWord) : 0;
+      words.last = load_bytes<kWord>(at + size - kWord);
+    } else if (size >= kHalf) {
+      words.first = load_bytes<kHalf>(at) | (load_bytes<kHalf>(at + size - kHalf) << (8 * kHalf));
+    } else if (size > 0) {
+      words.first = load_bytes<1>(at) | (load_bytes<1>(at + size / 2) << 8) | (load_bytes<1>(at + size - 1) << 16);
+    }
+    return words;
+  }
+  friend constexpr bool operator==(const KeyWords&, const KeyWords&) = default;
+};
+
 // The keys an object of the format may have, in the order its refusals list them, each standing
-// for an enumerator of `Key` (the n-th name for the n-th enumerator). A key is found by its
-// length before its text, so a field costs about one comparison of text rather than one per key
-// tried; and, every key being one of a few, a bit per key says which were given already.
+// for an enumerator of `Key` (the n-th name for the n-th enumerator). A key as written in the
+// document is compared, under a mask, with the names that begin with its first byte
+// (find_unescaped); only a key that is not one of them as written (escaped, or unknown) is
+// unescaped and found by its length (a bit per name of each length) and its bytes as KeyWords.
+// Either way a field costs a few comparisons of numbers, no call to memcmp; and, every key being
+// one of a few, a bit per key says which were given already.
 template <class Key, std::size_t N>
 class ObjectKeys {
  public:
   static_assert(N <= 64, "a bit per key in one 64-bit word");
   consteval explicit ObjectKeys(const std::string_view (&names)[N]) {
-    for (std::size_t i = 0; i < N; ++i) names_[i] = names[i];
+    for (std::size_t i = 0; i < N; ++i) {
+      if (names[i].size() > kMaxKeyBytes) throw "a key longer than kMaxKeyBytes";  // fails the compilation
+      names_[i] = names[i];
+      words_[i] = KeyWords::of(names[i]);
+      of_length_[names[i].size()] |= std::uint64_t{1} << i;
+      if (names[i].empty()) throw "an empty key";  // fails the compilation
+      of_first_byte_[static_cast<unsigned char>(names[i].front())] |= std::uint64_t{1} << i;
+      // The name then its closing quote, and which bytes of kRawWords words those are.
+      for (std::size_t byte = 0; byte <= names[i].size(); ++byte) {
+        const char c = byte < names[i].size() ? names[i][byte] : '"';
+        const std::size_t shift = 8 * (byte % sizeof(std::uint64_t));
+        quoted_[i][byte / sizeof(std::uint64_t)] |= std::uint64_t{static_cast<unsigned char>(c)} << shift;
+        quoted_mask_[i][byte / sizeof(std::uint64_t)] |= std::uint64_t{0xFF} << shift;
+      }
+    }
+  }
+
+  // The key whose text in the document starts at `raw` (just past its opening quote), if it is
+  // one of the names written as is, without escapes (as keys always are in practice): found
+  // without unescaping the key into the parser's string buffer. `raw` must be followed by at
+  // least kRawWords * 8 readable bytes (the document's padding is more than that).
+  std::optional<Key> find_unescaped(const char* raw) const {
+    std::uint64_t candidates = of_first_byte_[static_cast<unsigned char>(raw[0])];
+    if (candidates == 0) return std::nullopt;
+    std::array<std::uint64_t, kRawWords> words;  // the next kRawWords * 8 bytes, read whatever they are
+    for (std::size_t w = 0; w < kRawWords; ++w) words[w] = load_bytes<sizeof(std::uint64_t)>(raw + w * sizeof(std::uint64_t));
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(candidates));
+      // The name's bytes, then the closing quote: not an escaped one, as the name has no backslash.
+      std::uint64_t differ = 0;
+      for (std::size_t w = 0; w < kRawWords; ++w) differ |= (words[w] ^ quoted_[i][w]) & quoted_mask_[i][w];
+      if (differ == 0) return static_cast<Key>(i);
+    }
+    return std::nullopt;
   }
 
   std::optional<Key> find(std::string_view key) const {
-    for (std::size_t i = 0; i < N; ++i) {
-      if (names_[i].size() == key.size() && std::memcmp(names_[i].data(), key.data(), key.size()) == 0) {
-        return static_cast<Key>(i);
-      }
+    if (key.size() > kMaxKeyBytes) return std::nullopt;
+    std::uint64_t candidates = of_length_[key.size()];
+    if (candidates == 0) return std::nullopt;
+    const KeyWords words = KeyWords::of(key);
+    for (; candidates != 0; candidates &= candidates - 1) {
+      const auto i = static_cast<std::size_t>(std::countr_zero(candidates));
+      if (words_[i] == words) return static_cast<Key>(i);
     }
     return std::nullopt;
   }
@@ -117,11 +200,118 @@ class ObjectKeys {
 
  private:
   std::array<std::string_view, N> names_{};
+  std::array<KeyWords, N> words_{};
+  std::array<std::uint64_t, kMaxKeyBytes + 1> of_length_{};  // bit i: names_[i] has that length
+  std::array<std::uint64_t, 256> of_first_byte_{};           // bit i: names_[i] begins with that byte
+  // Enough 8-byte words for the longest name and its closing quote.
+  static constexpr std::size_t kRawWords = (kMaxKeyBytes + 1 + sizeof(std::uint64_t) - 1) / sizeof(std::uint64_t);
+  static_assert(kRawWords * sizeof(std::uint64_t) < simdjson::SIMDJSON_PADDING, "read within the document's padding");
+  std::array<std::array<std::uint64_t, kRawWords>, N> quoted_{};       // names_[i] then '"', the first byte lowest
+  std::array<std::array<std::uint64_t, kRawWords>, N> quoted_mask_{};  // 0xFF for each byte of quoted_[i]
+};
+
+// Which keys of an object were given: the bits object() kept to refuse a key given twice.
+template <class Key>
+class KeysGiven {
+ public:
+  KeysGiven() = default;
+  explicit KeysGiven(std::uint64_t bits) : bits_(bits) {}
+  bool has(Key key) const { return ((bits_ >> static_cast<unsigned>(key)) & 1U) != 0; }
+
+ private:
+  std::uint64_t bits_ = 0;  // bit n: the n-th enumerator of Key
 };
 
 template <class Key, std::size_t N>
 consteval ObjectKeys<Key, N> keys_of(const std::string_view (&names)[N]) {
   return ObjectKeys<Key, N>(names);
+}
+
+// The ids of a batch's people, to refuse one given twice: an open-addressing table of views into
+// the parser's buffer (alive for the document), kept from document to document with its memory.
+// A node-based set would allocate once per person. Cleared in constant time: a slot holds an id
+// only if it was filled in the current generation.
+class IdSet {
+ public:
+  void clear() {
+    ++generation_;
+    count_ = 0;
+  }
+
+  // False if `id` was inserted already (since clear()). `id` is not empty.
+  bool insert(std::string_view id) {
+    // At most half full, so that a probe ends soon on an empty slot.
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = std::hash<std::string_view>{}(id) & mask;; i = (i + 1) & mask) {
+      Slot& slot = slots_[i];
+      if (slot.generation != generation_) {
+        slot = {id, generation_};
+        ++count_;
+        return true;
+      }
+      if (slot.id == id) return false;
+    }
+  }
+
+ private:
+  struct Slot {
+    std::string_view id;
+    std::uint64_t generation = 0;  // the table's generations start at 1: a new slot is empty
+  };
+
+  void grow() {
+    constexpr std::size_t kFirstSlots = 64;
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? kFirstSlots : 2 * old.size(), Slot{});
+    count_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.generation == generation_) insert(slot.id);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t count_ = 0;
+  std::uint64_t generation_ = 1;
+};
+
+// Reading into a batch that held the previous one. A struct copy-assigned from a new one gets
+// every field's default, fields added later included, and keeps its memory: assigning a string,
+// or a vector of plain values, reuses its buffer when it is large enough. Only vectors of structs
+// that own memory themselves (the crew, a person's days) are reused element by element instead.
+const CrewInput kNewPerson{};
+const DayInput kNewDay{};
+const engine::DistantFacts kNewDistant{};
+const Batch kNewBatch{};
+
+// The element at `index` of `items`, to read the index-th item of a document into (not yet
+// reset): one a previous batch left there, else one from `spare`, else a new one.
+template <class T>
+T& item_at(std::vector<T>& items, std::size_t index, std::vector<T>& spare) {
+  if (index < items.size()) return items[index];
+  if (spare.empty()) return items.emplace_back();
+  items.push_back(std::move(spare.back()));
+  spare.pop_back();
+  return items.back();
+}
+
+// One of `spare`, or a new T (not reset).
+template <class T>
+T take_spare(std::vector<T>& spare) {
+  if (spare.empty()) return T{};
+  T taken = std::move(spare.back());
+  spare.pop_back();
+  return taken;
+}
+
+// Keeps the first `count` of `items`, moving the others to `spare` with their memory.
+template <class T>
+void keep_first(std::vector<T>& items, std::size_t count, std::vector<T>& spare) {
+  if (count >= items.size()) return;
+  for (auto it = items.begin() + static_cast<std::ptrdiff_t>(count); it != items.end(); ++it) {
+    spare.push_back(std::move(*it));
+  }
+  items.erase(items.begin() + static_cast<std::ptrdiff_t>(count), items.end());
 }
 
 // Walks the document, keeping paths for messages. Every method returns an Error that names
@@ -131,13 +321,25 @@ struct PendingMeal {
   std::string_view start, end;  // in the parser's buffer
   std::size_t index = 0;
   bool shot_in_progress = false;
-  bool has_start = false, has_end = false;
 };
 
 class Reader {
  public:
-  // The meals of the day being read: one vector for the whole batch, cleared for each day.
+  // The meals of the day being read: one vector for all batches, cleared for each day.
   std::vector<PendingMeal> pending_meals;
+  // The ids of the people read so far in this document.
+  IdSet ids;
+  // People and days that a previous batch had and the one being read does not (yet): kept with
+  // their memory for the next batch that has more, rather than freed and allocated again.
+  std::vector<CrewInput> spare_people;
+  std::vector<DayInput> spare_days;
+  std::vector<engine::DistantFacts> spare_distant;  // of days reset since
+
+  // Ready for a new document.
+  void start() {
+    syntax_error_ = false;
+    ids.clear();
+  }
 
   // Whether the read stopped at text that is not JSON (the message is then located by line and
   // column, locate_syntax_error), rather than at JSON that is not a batch.
@@ -150,15 +352,24 @@ class Reader {
   }
 
   // The text of a string, in the parser's buffer (alive as long as the document).
-  Result<std::string_view> string_view(od::value& value, const Path& path, std::string_view expected) {
+  // Inlined where it is called, with the refusals in a function of their own, so that reading a
+  // string needs no stack frame for the strings of the messages.
+  [[gnu::always_inline]] Result<std::string_view> string_view(od::value& value, const Path& path,
+                                                              std::string_view expected) {
     // Most values asked for as text are text: take it first, and ask for the type only to explain
     // a refusal (a value of the wrong type is left as it was, so it can still be asked about).
     std::string_view text;
     const simdjson::error_code error = value.get_string().get(text);
-    if (error == simdjson::SUCCESS) {
-      if (text.size() > limits::kMaxTextBytes) return too_long(path, "text", text.size());
+    if (error == simdjson::SUCCESS && text.size() <= limits::kMaxTextBytes) [[likely]] {
       return text;
     }
+    return not_a_string(value, path, expected, error, text);
+  }
+
+  // Why string_view() refused `value`.
+  [[gnu::noinline]] Result<std::string_view> not_a_string(od::value& value, const Path& path, std::string_view expected,
+                                                          simdjson::error_code error, std::string_view text) {
+    if (error == simdjson::SUCCESS) return too_long(path, "text", text.size());
     if (error != simdjson::INCORRECT_TYPE) return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
@@ -166,17 +377,16 @@ class Reader {
     return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
   }
 
-  Result<std::string> string(od::value& value, const Path& path, std::string_view expected) {
-    auto text = string_view(value, path, expected);
-    if (!text) return tl::unexpected(text.error());
-    return std::string(*text);
-  }
-
   // Text of a string, or the literal text of a number (for money).
   Result<std::string_view> number_text(od::value& value, const Path& path, std::string_view expected) {
+    // As string_view(): the text first (amounts are mostly given as strings), the value's type
+    // only when it is not one.
+    std::string_view text;
+    const simdjson::error_code error = value.get_string().get(text);
+    if (error == simdjson::SUCCESS && text.size() <= limits::kMaxTextBytes) return text;
+    if (error != simdjson::INCORRECT_TYPE) return not_a_string(value, path, expected, error, text);
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
-    if (*type == od::json_type::string) return string_view(value, path, expected);
     if (*type != od::json_type::number) return fail(path + ": expected " + std::string(expected) + "; found " + describe(*type));
     std::string_view raw = value.raw_json_token();
     while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\n' || raw.back() == '\r' || raw.back() == '\t')) {
@@ -186,13 +396,20 @@ class Reader {
     return raw;
   }
 
-  Result<bool> boolean(od::value& value, const Path& path) {
+  // Inlined, its refusals out of line, as string_view().
+  [[gnu::always_inline]] Result<bool> boolean(od::value& value, const Path& path) {
+    // As string_view(): the value first, its type only to explain a refusal.
+    bool out = false;
+    const simdjson::error_code error = value.get_bool().get(out);
+    if (error == simdjson::SUCCESS) [[likely]] return out;
+    return not_a_boolean(value, path, error);
+  }
+
+  [[gnu::noinline]] Result<bool> not_a_boolean(od::value& value, const Path& path, simdjson::error_code error) {
     auto type = type_of(value, path);
     if (!type) return tl::unexpected(type.error());
     if (*type != od::json_type::boolean) return fail(path + ": expected true or false; found " + describe(*type));
-    bool out = false;
-    if (auto error = value.get_bool().get(out)) return fail(path + ": expected true or false (" + simdjson::error_message(error) + ")");
-    return out;
+    return fail(path + ": expected true or false (" + simdjson::error_message(error) + ")");
   }
 
   Result<Money> money(od::value& value, const Path& path) {
@@ -204,12 +421,17 @@ class Reader {
     return *parsed;
   }
 
-  Result<Date> date(od::value& value, const Path& path) {
+  // Inlined, its refusals out of line, as string_view().
+  [[gnu::always_inline]] Result<Date> date(od::value& value, const Path& path) {
     auto text = string_view(value, path, "a date YYYY-MM-DD");
-    if (!text) return tl::unexpected(text.error());
+    if (!text) [[unlikely]] return tl::unexpected(text.error());
     auto parsed = parse_date(*text);
-    if (!parsed) return tl::unexpected(parsed.error().at(path));
+    if (!parsed) [[unlikely]] return not_a_date(parsed.error(), path);
     return *parsed;
+  }
+
+  [[gnu::noinline]] static tl::unexpected<Error> not_a_date(const Error& error, const Path& path) {
+    return tl::unexpected(error.at(path));
   }
 
   Result<Weekday> weekday(od::value& value, const Path& path) {
@@ -228,12 +450,13 @@ class Reader {
       for (const auto& [name, unused] : options) out += (out.empty() ? "" : ", ") + std::string(name);
       return out;
     };
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::string) return fail(path + ": expected one of " + names() + "; found " + describe(*type));
+    // As string_view(): the text first, the value's type only to explain a refusal.
     std::string_view text;
-    if (auto error = value.get_string().get(text)) {
-      return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+    if (const simdjson::error_code error = value.get_string().get(text)) {
+      if (error != simdjson::INCORRECT_TYPE) return fail(path + ": invalid string (" + simdjson::error_message(error) + ")");
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected one of " + names() + "; found " + describe(*type));
     }
     for (const auto& [name, option] : options) {
       if (text == name) return option;
@@ -242,53 +465,67 @@ class Reader {
   }
 
   // Calls visit(key, value, path) for each field, `key` being which of `keys` it is; rejects
-  // unknown and duplicate keys, and non-objects.
+  // unknown and duplicate keys, and non-objects. Says which keys were given.
   template <class Key, std::size_t N, class Visit>
-  Result<void> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::object) return fail(path + ": expected an object; found " + describe(*type));
+  Result<KeysGiven<Key>> object(od::value& value, const Path& path, const ObjectKeys<Key, N>& keys, Visit&& visit) {
+    // As string_view(): the object first, the value's type only to explain a refusal (a value of
+    // another type is left as it was).
     od::object object;
-    if (auto error = value.get_object().get(object)) return not_json(path, error);
+    if (const simdjson::error_code error = value.get_object().get(object)) {
+      if (error != simdjson::INCORRECT_TYPE) return not_json(path, error);
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected an object; found " + describe(*type));
+    }
     std::uint64_t seen = 0;  // a bit per key of `keys` given so far
     for (auto field_result : object) {
-      od::field field;
-      if (auto error = std::move(field_result).get(field)) return not_json(path, error);
-      std::string_view key_text;  // in the parser's buffer, alive for the whole document
-      if (auto error = field.unescaped_key().get(key_text)) {
-        return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
+      if (auto error = field_result.error()) return not_json(path, error);
+      od::field& field = field_result.value_unsafe();  // in place, not a copy: the error was checked
+      // A key written as is is found in the document; any other (escaped, or unknown) is
+      // unescaped first, as simdjson reads keys.
+      std::optional<Key> key = keys.find_unescaped(field.key().raw());
+      std::string_view key_text;  // the name, or in the parser's buffer: alive for the whole document
+      if (key) {
+        key_text = keys.name(*key);
+      } else {
+        if (auto error = field.unescaped_key().get(key_text)) {
+          return fail(path + ": invalid key (" + simdjson::error_message(error) + ")");
+        }
+        if (key_text.size() > limits::kMaxTextBytes) return too_long(path, "key", key_text.size());
+        key = keys.find(key_text);
       }
-      if (key_text.size() > limits::kMaxTextBytes) return too_long(path, "key", key_text.size());
       const Path field_path(path, key_text);
-      const std::optional<Key> key = keys.find(key_text);
       if (!key) return tl::unexpected(keys.unknown(field_path));
       const std::uint64_t bit = std::uint64_t{1} << static_cast<unsigned>(*key);
       if ((seen & bit) != 0) return fail(field_path + ": duplicate key; expected each key once");
       seen |= bit;
-      od::value field_value = field.value();
+      od::value& field_value = field.value();  // in `field`, not a copy
       auto visited = visit(*key, field_value, field_path);
-      if (!visited) return visited;
+      if (!visited) return tl::unexpected(visited.error());
     }
-    return {};
+    return KeysGiven<Key>(seen);
   }
 
   // Calls visit(element, path, index) for each element, of which there may be at most
   // `limit.max_items`; rejects non-arrays.
   template <class Visit>
   Result<void> array(od::value& value, const Path& path, const ItemLimit& limit, Visit&& visit) {
-    auto type = type_of(value, path);
-    if (!type) return tl::unexpected(type.error());
-    if (*type != od::json_type::array) return fail(path + ": expected an array; found " + describe(*type));
+    // As object().
     od::array array;
-    if (auto error = value.get_array().get(array)) return not_json(path, error);
+    if (const simdjson::error_code error = value.get_array().get(array)) {
+      if (error != simdjson::INCORRECT_TYPE) return not_json(path, error);
+      auto type = type_of(value, path);
+      if (!type) return tl::unexpected(type.error());
+      return fail(path + ": expected an array; found " + describe(*type));
+    }
     std::size_t index = 0;
     for (auto element_result : array) {
       if (index == limit.max_items) {
         return fail(path + ": found more than " + std::to_string(limit.max_items) + " " + std::string(limit.items) +
                     "; expected at most " + std::to_string(limit.max_items) + std::string(limit.hint));
       }
-      od::value element;
-      if (auto error = std::move(element_result).get(element)) return not_json(path, error);
+      if (auto error = element_result.error()) return not_json(path, error);
+      od::value& element = element_result.value_unsafe();  // in place, not a copy: the error was checked
       auto visited = visit(element, Path(path, index), index);
       if (!visited) return visited;
       ++index;
@@ -334,25 +571,24 @@ enum class ProductionKey { title, agreement, production_type, week_starts_on, ti
 constexpr auto kProductionKeys = keys_of<ProductionKey>({"title", "agreement", "production_type", "week_starts_on",
                                                          "time_zone", "regular_days_off", "declared_holidays"});
 
-Result<void> read_production(Reader& r, od::value& value, const Path& path, engine::Production& production,
-                             bool& has_agreement) {
+Result<KeysGiven<ProductionKey>> read_production(Reader& r, od::value& value, const Path& path,
+                                                engine::Production& production) {
   return r.object(value, path, kProductionKeys, [&](ProductionKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case ProductionKey::title:
-        PLATEAU_TRY_ASSIGN(production.title, r.string(v, p, "a title"));
+        PLATEAU_TRY_ASSIGN(production.title, r.string_view(v, p, "a title"));
         break;
       case ProductionKey::agreement:
-        PLATEAU_TRY_ASSIGN(production.agreement, r.string(v, p, "an agreement id like \"dgc-quebec\""));
-        has_agreement = true;
+        PLATEAU_TRY_ASSIGN(production.agreement, r.string_view(v, p, "an agreement id like \"dgc-quebec\""));
         break;
       case ProductionKey::production_type:
-        PLATEAU_TRY_ASSIGN(production.production_type, r.string(v, p, "a production type like \"theatrical\""));
+        PLATEAU_TRY_ASSIGN(production.production_type, r.string_view(v, p, "a production type like \"theatrical\""));
         break;
       case ProductionKey::week_starts_on:
         PLATEAU_TRY_ASSIGN(production.week_starts_on, r.weekday(v, p));
         break;
       case ProductionKey::time_zone:
-        PLATEAU_TRY_ASSIGN(production.time_zone, r.string(v, p, "an IANA time zone like \"America/Toronto\""));
+        PLATEAU_TRY_ASSIGN(production.time_zone, r.string_view(v, p, "an IANA time zone like \"America/Toronto\""));
         break;
       case ProductionKey::regular_days_off:
         production.regular_days_off.clear();
@@ -380,22 +616,22 @@ enum class DistantKey { currency, meals_provided, beyond_one_hour_drive };
 constexpr auto kDistantKeys = keys_of<DistantKey>({"currency", "meals_provided", "beyond_one_hour_drive"});
 
 Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine::DistantFacts& distant) {
-  return r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
+  PLATEAU_TRY(r.object(value, path, kDistantKeys, [&](DistantKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DistantKey::currency:
-        PLATEAU_TRY_ASSIGN(distant.currency, r.string(v, p, "a currency code like \"CAD\" or \"USD\""));
+        PLATEAU_TRY_ASSIGN(distant.currency, r.string_view(v, p, "a currency code like \"CAD\" or \"USD\""));
         break;
       case DistantKey::meals_provided:
         PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          std::string meal;
-          PLATEAU_TRY_ASSIGN(meal, r.string(element, ep, "breakfast, lunch or supper"));
+          std::string_view meal;
+          PLATEAU_TRY_ASSIGN(meal, r.string_view(element, ep, "breakfast, lunch or supper"));
           if (meal != "breakfast" && meal != "lunch" && meal != "supper") {
             return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
           }
           if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {
             return fail(ep + ": " + quote_text(meal) + " is listed twice; expected each meal once");
           }
-          distant.meals_provided.push_back(meal);
+          distant.meals_provided.emplace_back(meal);
           return {};
         }));
         break;
@@ -404,7 +640,8 @@ Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine:
         break;
     }
     return {};
-  });
+  }));
+  return {};
 }
 
 enum class MealKey { start, end, shot_in_progress };
@@ -432,13 +669,12 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
   std::size_t time_count = 0;
   std::vector<PendingMeal>& meals = r.pending_meals;
   meals.clear();
-  bool has_date = false;
   constexpr std::string_view time_expected = "a time HH:MM, like \"07:00\" or \"26:15\"";
-  PLATEAU_TRY(r.object(value, path, kDayKeys, [&](DayKey key, od::value& v, const Path& p) -> Result<void> {
+  KeysGiven<DayKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(value, path, kDayKeys, [&](DayKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DayKey::date:
         PLATEAU_TRY_ASSIGN(day.date, r.date(v, p));
-        has_date = true;
         break;
       case DayKey::call:
       case DayKey::wrap:
@@ -455,15 +691,14 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
         PLATEAU_TRY(r.array(v, p, kMeals, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
           PendingMeal meal;
           meal.index = index;
-          PLATEAU_TRY(r.object(element, ep, kMealKeys, [&](MealKey mk, od::value& mv, const Path& mp) -> Result<void> {
+          KeysGiven<MealKey> meal_given;
+          PLATEAU_TRY_ASSIGN(meal_given, r.object(element, ep, kMealKeys, [&](MealKey mk, od::value& mv, const Path& mp) -> Result<void> {
             switch (mk) {
               case MealKey::start:
                 PLATEAU_TRY_ASSIGN(meal.start, r.string_view(mv, mp, time_expected));
-                meal.has_start = true;
                 break;
               case MealKey::end:
                 PLATEAU_TRY_ASSIGN(meal.end, r.string_view(mv, mp, time_expected));
-                meal.has_end = true;
                 break;
               case MealKey::shot_in_progress:
                 PLATEAU_TRY_ASSIGN(meal.shot_in_progress, r.boolean(mv, mp));
@@ -471,8 +706,8 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
             }
             return {};
           }));
-          if (!meal.has_start) return fail(ep + ".start: missing; expected the time the meal break began");
-          if (!meal.has_end) return fail(ep + ".end: missing; expected the time the meal break ended");
+          if (!meal_given.has(MealKey::start)) return fail(ep + ".start: missing; expected the time the meal break began");
+          if (!meal_given.has(MealKey::end)) return fail(ep + ".end: missing; expected the time the meal break ended");
           meals.push_back(meal);
           return {};
         }));
@@ -486,7 +721,8 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
                                                                             {"distant", engine::Location::distant}}));
         break;
       case DayKey::distant: {
-        engine::DistantFacts distant;
+        engine::DistantFacts distant = take_spare(r.spare_distant);
+        distant = kNewDistant;
         PLATEAU_TRY(read_distant(r, v, p, distant));
         day.distant = std::move(distant);
         break;
@@ -503,7 +739,7 @@ Result<void> read_day(Reader& r, od::value& value, const Path& path, DayInput& d
     }
     return {};
   }));
-  if (!has_date) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
+  if (!given.has(DayKey::date)) return fail(path + ".date: missing; expected the day's date YYYY-MM-DD");
   const ClockTime midnight = ClockTime::at(day.date, Duration{0});  // the day's times are read from it
   for (const auto& pending : std::span(times.data(), time_count)) {
     auto parsed = ClockTime::parse(pending.text, midnight);
@@ -549,64 +785,66 @@ constexpr auto kCrewKeys = keys_of<CrewKey>({"id", "name", "classification", "ca
                                              "production_gross_to_date", "permit_fee_paid_by", "days_off_in_lieu",
                                              "days"});
 
-Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person) {
-  bool has_id = false, has_classification = false, has_rate = false, has_days = false;
-  PLATEAU_TRY(r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
+// `person` may hold someone of a previous batch.
+// `id` is set to the text of the person's id, in the parser's buffer.
+Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, CrewInput& person, std::string_view& id) {
+  {
+    // Reset, but for the days: each is reset as it is read into, and only those read are kept.
+    std::vector<DayInput> days = std::move(person.days);
+    person = kNewPerson;
+    person.days = std::move(days);
+  }
+  KeysGiven<CrewKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(value, path, kCrewKeys, [&](CrewKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case CrewKey::id:
-        PLATEAU_TRY_ASSIGN(person.id, r.string(v, p, "the person's id, like \"E-001\""));
+        PLATEAU_TRY_ASSIGN(id, r.string_view(v, p, "the person's id, like \"E-001\""));
+        person.id = id;
         if (person.id.empty()) return fail(p + ": expected a non-empty id; found \"\"");
-        has_id = true;
         break;
       case CrewKey::name:
-        PLATEAU_TRY_ASSIGN(person.name, r.string(v, p, "the person's name"));
+        PLATEAU_TRY_ASSIGN(person.name, r.string_view(v, p, "the person's name"));
         break;
       case CrewKey::classification:
-        PLATEAU_TRY_ASSIGN(person.classification, r.string(v, p, "a classification, like \"1st Assistant Director\""));
-        has_classification = true;
+        PLATEAU_TRY_ASSIGN(person.classification, r.string_view(v, p, "a classification, like \"1st Assistant Director\""));
         break;
       case CrewKey::category:
-        PLATEAU_TRY_ASSIGN(person.category, r.string(v, p, "a category, like \"member\""));
+        PLATEAU_TRY_ASSIGN(person.category, r.string_view(v, p, "a category, like \"member\""));
         break;
       case CrewKey::rate: {
-        bool has_basis = false, has_amount = false;
-        PLATEAU_TRY(r.object(v, p, kRateKeys, [&](RateKey rk, od::value& rv, const Path& rp) -> Result<void> {
+        KeysGiven<RateKey> rate_given;
+        PLATEAU_TRY_ASSIGN(rate_given, r.object(v, p, kRateKeys, [&](RateKey rk, od::value& rv, const Path& rp) -> Result<void> {
           switch (rk) {
             case RateKey::basis:
               PLATEAU_TRY_ASSIGN(person.basis, r.choice<engine::RateBasis>(rv, rp, {{"daily", engine::RateBasis::daily},
                                                                                      {"weekly", engine::RateBasis::weekly}}));
-              has_basis = true;
               break;
             case RateKey::amount:
               PLATEAU_TRY_ASSIGN(person.rate, r.money(rv, rp));
-              has_amount = true;
               break;
           }
           return {};
         }));
-        if (!has_basis) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
-        if (!has_amount) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
-        has_rate = true;
+        if (!rate_given.has(RateKey::basis)) return fail(p + ".basis: missing; expected \"daily\" or \"weekly\"");
+        if (!rate_given.has(RateKey::amount)) return fail(p + ".amount: missing; expected the contracted rate, like \"755.00\"");
         break;
       }
       case CrewKey::engagement: {
         engine::Engagement engagement;
-        bool has_start = false, has_end = false;
-        PLATEAU_TRY(r.object(v, p, kEngagementKeys, [&](EngagementKey ek, od::value& ev, const Path& ep) -> Result<void> {
+        KeysGiven<EngagementKey> engagement_given;
+        PLATEAU_TRY_ASSIGN(engagement_given, r.object(v, p, kEngagementKeys, [&](EngagementKey ek, od::value& ev, const Path& ep) -> Result<void> {
           switch (ek) {
             case EngagementKey::start:
               PLATEAU_TRY_ASSIGN(engagement.start, r.date(ev, ep));
-              has_start = true;
               break;
             case EngagementKey::end:
               PLATEAU_TRY_ASSIGN(engagement.end, r.date(ev, ep));
-              has_end = true;
               break;
           }
           return {};
         }));
-        if (!has_start) return fail(p + ".start: missing; expected the first day of the engagement");
-        if (!has_end) return fail(p + ".end: missing; expected the last day of the engagement");
+        if (!engagement_given.has(EngagementKey::start)) return fail(p + ".start: missing; expected the first day of the engagement");
+        if (!engagement_given.has(EngagementKey::end)) return fail(p + ".end: missing; expected the last day of the engagement");
         if (engagement.end < engagement.start) {
           return fail(p + ": the end " + to_string(engagement.end) + " is before the start " + to_string(engagement.start) +
                       "; expected end on or after start");
@@ -638,63 +876,72 @@ Result<void> read_crew_member(Reader& r, od::value& value, const Path& path, Cre
         // that each move the days read so far.
         constexpr std::size_t kDaysInAWeek = 7;
         person.days.reserve(kDaysInAWeek);
-        PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          DayInput day;
-          PLATEAU_TRY(read_day(r, element, ep, day));
-          person.days.push_back(std::move(day));
-          return {};
+        std::size_t count = 0;
+        PLATEAU_TRY(r.array(v, p, kDays, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+          DayInput& day = item_at(person.days, index, r.spare_days);
+          // Reset; the distant facts of a day that had them are kept for one that has them next.
+          if (day.distant) r.spare_distant.push_back(std::move(*day.distant));
+          day = kNewDay;
+          count = index + 1;
+          return read_day(r, element, ep, day);
         }));
-        has_days = true;
+        keep_first(person.days, count, r.spare_days);
         break;
       }
     }
     return {};
   }));
-  if (!has_id) return fail(path + ".id: missing; expected the person's id, unique in the batch");
-  if (!has_classification) return fail(path + ".classification: missing; expected a classification of the agreement");
-  if (!has_rate) return fail(path + ".rate: missing; expected {\"basis\": \"daily\"|\"weekly\", \"amount\": \"…\"}");
-  if (!has_days) return fail(path + ".days: missing; expected the person's timecard days");
+  if (!given.has(CrewKey::id)) return fail(path + ".id: missing; expected the person's id, unique in the batch");
+  if (!given.has(CrewKey::classification)) return fail(path + ".classification: missing; expected a classification of the agreement");
+  if (!given.has(CrewKey::rate)) return fail(path + ".rate: missing; expected {\"basis\": \"daily\"|\"weekly\", \"amount\": \"…\"}");
+  if (!given.has(CrewKey::days)) return fail(path + ".days: missing; expected the person's timecard days");
   return {};
 }
 
 enum class DocumentKey { format, production, crew };
 constexpr auto kDocumentKeys = keys_of<DocumentKey>({"format", "production", "crew"});
 
-Result<Batch> read_document(Reader& r, od::value& root) {
-  Batch batch;
-  bool has_production = false, has_agreement = false, has_crew = false;
-  std::unordered_set<std::string> ids;  // of the people read so far
-  PLATEAU_TRY(r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
+// `batch` may hold a previous batch.
+Result<void> read_document(Reader& r, od::value& root, Batch& batch) {
+  // Reset, but for the crew: each person is reset as they are read into, and only those read are
+  // kept.
+  batch.format = kNewBatch.format;
+  batch.production = kNewBatch.production;
+  KeysGiven<ProductionKey> production_given;
+  KeysGiven<DocumentKey> given;
+  PLATEAU_TRY_ASSIGN(given, r.object(root, Path(), kDocumentKeys, [&](DocumentKey key, od::value& v, const Path& p) -> Result<void> {
     switch (key) {
       case DocumentKey::format:
-        PLATEAU_TRY_ASSIGN(batch.format, r.string(v, p, "\"plateau-payroll/1\""));
+        PLATEAU_TRY_ASSIGN(batch.format, r.string_view(v, p, "\"plateau-payroll/1\""));
         if (batch.format != kInputFormat) {
           return fail(p + ": expected \"" + std::string(kInputFormat) + "\"; found " + quote_text(batch.format));
         }
         break;
       case DocumentKey::production:
-        PLATEAU_TRY(read_production(r, v, p, batch.production, has_agreement));
-        has_production = true;
+        PLATEAU_TRY_ASSIGN(production_given, read_production(r, v, p, batch.production));
         break;
-      case DocumentKey::crew:
-        PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
-          CrewInput person;
-          PLATEAU_TRY(read_crew_member(r, element, ep, person));
-          if (!ids.insert(person.id).second) {
+      case DocumentKey::crew: {
+        std::size_t count = 0;
+        PLATEAU_TRY(r.array(v, p, kPeople, [&](od::value& element, const Path& ep, std::size_t index) -> Result<void> {
+          CrewInput& person = item_at(batch.crew, index, r.spare_people);
+          count = index + 1;
+          std::string_view id;  // in the parser's buffer: person.id moves when the crew grows
+          PLATEAU_TRY(read_crew_member(r, element, ep, person, id));
+          if (!r.ids.insert(id)) {
             return fail(ep + ".id: " + quote_text(person.id) + " is used twice; expected unique ids");
           }
-          batch.crew.push_back(std::move(person));
           return {};
         }));
-        has_crew = true;
+        keep_first(batch.crew, count, r.spare_people);
         break;
+      }
     }
     return {};
   }));
-  if (!has_production) return fail("production: missing; expected the production object");
-  if (!has_agreement) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
-  if (!has_crew) return fail("crew: missing; expected the crew array");
-  return batch;
+  if (!given.has(DocumentKey::production)) return fail("production: missing; expected the production object");
+  if (!production_given.has(ProductionKey::agreement)) return fail("production.agreement: missing; expected an agreement id like \"dgc-quebec\"");
+  if (!given.has(DocumentKey::crew)) return fail("crew: missing; expected the crew array");
+  return {};
 }
 
 // Reads a document that simdjson refused with nlohmann's SAX parser, which says where it stops
@@ -763,8 +1010,9 @@ Error locate_syntax_error(std::string_view text, std::string_view parser_message
 }
 
 // `padded` is `json` followed by simdjson's padding.
-Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::padded_string_view padded) {
-  Reader reader;
+Result<void> read_padded(od::parser& parser, Reader& reader, std::string_view json, simdjson::padded_string_view padded,
+                         Batch& into) {
+  reader.start();
   od::document document;
   if (parser.iterate(padded).get(document) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
   od::value root;
@@ -776,16 +1024,16 @@ Result<Batch> read_padded(od::parser& parser, std::string_view json, simdjson::p
                 describe(root_type));
   }
   if (document.get_value().get(root) != simdjson::SUCCESS) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
-  auto batch = read_document(reader, root);
-  if (!batch) {
-    if (reader.syntax_error()) return tl::unexpected(locate_syntax_error(json, batch.error().message));
-    return batch;
+  auto read = read_document(reader, root, into);
+  if (!read) {
+    if (reader.syntax_error()) return tl::unexpected(locate_syntax_error(json, read.error().message));
+    return read;
   }
   // Past the root object the parser has nothing left to point at; if it still has a location,
   // something follows the batch.
   const char* trailing = nullptr;
   if (!document.current_location().get(trailing)) return tl::unexpected(locate_syntax_error(json, "the parser stopped"));
-  return batch;
+  return {};
 }
 
 }  // namespace
@@ -797,22 +1045,41 @@ Result<Batch> read_batch_json(std::string_view json) {
 
 struct BatchJsonReader::State {
   od::parser parser;
-  std::string padded;  // the document, then simdjson's padding
+  std::unique_ptr<char[]> padded;  // the document, then simdjson's padding
+  std::size_t padded_capacity = 0;
+  Reader reader;       // with the memory it keeps from batch to batch
 };
 
 BatchJsonReader::BatchJsonReader() : state_(std::make_unique<State>()) {}
 BatchJsonReader::~BatchJsonReader() = default;
 
 Result<Batch> BatchJsonReader::read(std::string_view json) {
+  Batch batch;
+  auto read = read_into(*state_, json, batch);
+  if (!read) return tl::unexpected(read.error());
+  return batch;
+}
+
+Result<void> BatchJsonReader::read(std::string_view json, Batch& into) { return read_into(*state_, json, into); }
+
+// Both read()s, which call this rather than one the other so that a profile of read() counts each
+// document once.
+Result<void> BatchJsonReader::read_into(State& state, std::string_view json, Batch& into) {
   if (json.size() > limits::kMaxBatchBytes) {
     return fail("the document: found " + std::to_string(json.size()) + " bytes; expected a batch of at most " +
                 std::to_string(limits::kMaxBatchBytes) + " bytes");
   }
-  state_->padded.resize(json.size() + simdjson::SIMDJSON_PADDING);
-  std::copy(json.begin(), json.end(), state_->padded.begin());
-  std::fill(state_->padded.begin() + static_cast<std::ptrdiff_t>(json.size()), state_->padded.end(), ' ');
-  const simdjson::padded_string_view padded(state_->padded.data(), json.size(), state_->padded.size());
-  return read_padded(state_->parser, json, padded);
+  // The buffer only grows, and is not filled when it does (a std::string would be filled with
+  // zeros first, only for the document to be copied over them).
+  const std::size_t padded_size = json.size() + simdjson::SIMDJSON_PADDING;
+  if (state.padded_capacity < padded_size) {
+    state.padded = std::make_unique_for_overwrite<char[]>(padded_size);
+    state.padded_capacity = padded_size;
+  }
+  std::copy(json.begin(), json.end(), state.padded.get());
+  std::fill_n(state.padded.get() + json.size(), simdjson::SIMDJSON_PADDING, ' ');
+  const simdjson::padded_string_view padded(state.padded.get(), json.size(), padded_size);
+  return read_padded(state.parser, state.reader, json, padded, into);
 }
 
 }  // namespace plateau::io

@@ -26,11 +26,19 @@ class BatchJsonReader {
   BatchJsonReader(const BatchJsonReader&) = delete;
   BatchJsonReader& operator=(const BatchJsonReader&) = delete;
 
-  // As read_batch_json.
+  // As read_batch_json, into `into`, which may hold the previous batch read: every field is set
+  // again (to what the document gives or to its default), but its vectors and strings keep their
+  // memory, so a stream of batches of about the same shape is read without allocating. On
+  // failure `into` holds part of the document and is not to be used, except to read into again.
+  Result<void> read(std::string_view json, engine::Batch& into);
+
+  // As read_batch_json: a fresh batch.
   Result<engine::Batch> read(std::string_view json);
 
  private:
   struct State;
+  static Result<void> read_into(State& state, std::string_view json, engine::Batch& into);
+
   std::unique_ptr<State> state_;
 };
 

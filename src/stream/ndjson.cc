@@ -56,14 +56,13 @@ class LineComputer {
       reject(number, "an empty line; expected a payroll batch on each line", chunk);
       return;
     }
-    auto batch = reader_.read(line);
-    if (!batch) {
-      reject(number, batch.error().message, chunk);
+    if (auto read = reader_.read(line, batch_); !read) {
+      reject(number, read.error().message, chunk);
       return;
     }
     engine::ComputeOptions compute_options;
     compute_options.keep_going = options_.keep_going;
-    auto pay = calculator_.compute(*batch, compute_options);
+    auto pay = calculator_.compute(batch_, compute_options);
     if (!pay) {
       reject(number, pay.error().message, chunk);
       return;
@@ -108,7 +107,8 @@ class LineComputer {
  private:
   const NdjsonOptions& options_;
   io::BatchJsonReader reader_;
-  engine::Calculator calculator_;
+  engine::Batch batch_;  // the line being computed, read into the memory of the one before
+  engine::Calculator calculator_;  // its pay, computed into the memory of the one before
 };
 
 // The newlines in `text`, found by memchr (which looks at many bytes a step, where a loop over the

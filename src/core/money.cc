@@ -8,21 +8,13 @@
 #include <optional>
 
 #include "core/checked.h"
+#include "core/digits.h"
 
 namespace plateau {
 
 namespace {
 constexpr std::int64_t kCentsPerDollar = 100;
 
-// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
-constexpr std::array<char, 200> kDigitPairs = [] {
-  std::array<char, 200> pairs{};
-  for (std::size_t i = 0; i < 100; ++i) {
-    pairs[2 * i] = static_cast<char>('0' + i / 10);
-    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
-  }
-  return pairs;
-}();
 }  // namespace
 
 Money Money::from_dollars(std::int64_t dollars) {

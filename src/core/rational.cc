@@ -13,6 +13,7 @@
 #include <string>
 
 #include "core/checked.h"
+#include "core/digits.h"
 
 namespace plateau {
 
@@ -95,15 +96,6 @@ constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
 // the decimals.
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
 
-// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
-constexpr std::array<char, 200> kDigitPairs = [] {
-  std::array<char, 200> pairs{};
-  for (std::size_t i = 0; i < 100; ++i) {
-    pairs[2 * i] = static_cast<char>('0' + i / 10);
-    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
-  }
-  return pairs;
-}();
 
 // The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals, written
 // at `at` (room for kMaxScaledText); returns its end. The decimals, leading zeros included, then

@@ -10,6 +10,8 @@
 #include <string_view>
 #include <variant>
 
+#include "core/digits.h"
+
 namespace plateau::engine {
 
 namespace {
@@ -70,15 +72,6 @@ constexpr std::string_view kFrenchGroupSeparator = "\u202f";
 // cents, " $".
 constexpr std::size_t kMaxDollarsText = 1 + 1 + 19 + 6 * kFrenchGroupSeparator.size() + 1 + kCents + 2;
 
-// "00" to "99": the two digits of each number below 100, so that digits are written two at a time.
-constexpr std::array<char, 200> kDigitPairs = [] {
-  std::array<char, 200> pairs{};
-  for (std::size_t i = 0; i < 100; ++i) {
-    pairs[2 * i] = static_cast<char>('0' + i / 10);
-    pairs[2 * i + 1] = static_cast<char>('0' + i % 10);
-  }
-  return pairs;
-}();
 
 // `cents` as a sentence shows dollars, "$-3,015.50" (en) or "-3 015,50 $" (fr), written backwards
 // so that it ends at `end`; returns where it starts. The same text as the decimal text of the

@@ -9,6 +9,8 @@
 #include <gtest/gtest.h>
 #include <rapidcheck/gtest.h>
 
+#include "core/test_support.h"
+
 namespace plateau {
 namespace {
 
@@ -112,15 +114,7 @@ std::string money_text_the_plain_way(std::int64_t cents) {
 // Every count of digits, on each side of each power of ten, both signs, and the extremes; written
 // after text already in the buffer, which stays.
 TEST(Money, WriteTextIsDollarsPointCentsForEveryLength) {
-  std::vector<std::int64_t> cents = {0, 1, 9, 10, 99, 100, 101, std::numeric_limits<std::int64_t>::max(),
-                                     std::numeric_limits<std::int64_t>::min()};
-  for (std::int64_t power = 1; power <= std::numeric_limits<std::int64_t>::max() / 10; power *= 10) {
-    for (const std::int64_t near : {power - 1, power, power + 1, power * 7 + 3}) {
-      cents.push_back(near);
-      cents.push_back(-near);
-    }
-  }
-  for (const std::int64_t amount : cents) {
+  for (const std::int64_t amount : testing::cents_of_every_length()) {
     char text[3 + Money::kMaxTextSize] = {'a', 'b', 'c'};
     const char* end = Money::from_cents(amount).write_text(text + 3);
     EXPECT_EQ(std::string(static_cast<const char*>(text), end), "abc" + money_text_the_plain_way(amount)) << amount;

@@ -9,6 +9,7 @@
 
 #include "engine/explain.h"
 #include "io/pay_json.h"
+#include "core/test_support.h"
 
 namespace plateau::io {
 namespace {
@@ -258,15 +259,7 @@ std::string dollars_the_plain_way(Money amount, bool fr) {
 
 // Every count of digits, on each side of each group's boundary, signed, and the extremes.
 TEST(Explain, DollarsAreGroupedByThousandsInBothLanguages) {
-  std::vector<std::int64_t> cents = {0, 1, 9, 10, 99, 100, std::numeric_limits<std::int64_t>::max(),
-                                     std::numeric_limits<std::int64_t>::min()};
-  for (std::int64_t power = 1; power <= std::numeric_limits<std::int64_t>::max() / 10; power *= 10) {
-    for (const std::int64_t near : {power - 1, power, power + 1, power * 7 + 3}) {
-      cents.push_back(near);
-      cents.push_back(-near);
-    }
-  }
-  for (const std::int64_t amount : cents) {
+  for (const std::int64_t amount : testing::cents_of_every_length()) {
     const Money money = Money::from_cents(amount);
     EXPECT_EQ(engine::explain_money(money, "en"), dollars_the_plain_way(money, false)) << amount;
     EXPECT_EQ(engine::explain_money(money, "fr"), dollars_the_plain_way(money, true)) << amount;

@@ -61,28 +61,40 @@ TEST(JsonString, EscapesAtEveryPositionAndLength) {
   EXPECT_EQ(json_string(std::string("a\0b", 3)), "\"a\\u0000b\"");
 }
 
-// A tax whose agreement names hold characters JSON escapes: the sentence's given texts (the name
-// of what is taxed, the citation) are escaped where the sentence writes them, its own words not.
-// 5% × $75.60 = $3.78 exactly, so the sentence shows no rounding.
-TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
-  const agreement::Text on_name{"Fund \"A\"\\B", ""};
-  const agreement::Citation citation{"Qc 5.03\n(\"tables\")", "", ""};
+// GST of 5% on $75.60, $3.78 exactly, owed on 2009-05-22, on what `on_name` names.
+engine::Tax gst_on(const agreement::Text& on_name) {
   engine::Tax tax;
   tax.code = "gst";
-  tax.on = "admin_training";
   tax.on_name = &on_name;
   tax.taxed = Money::from_cents(7560);
   tax.base = Money::from_cents(7560);
   tax.rate = Rational(5, 100);
   tax.amount = Money::from_cents(378);
   tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
-  tax.citation = &citation;
+  return tax;
+}
+
+// A batch of one person whose pay is `tax` alone.
+engine::BatchPay pay_of(const engine::Tax& tax) {
   engine::PersonPay person;
   person.id = "E-1";
   person.taxes.push_back(tax);
   engine::BatchPay pay;
   pay.agreement_id = "dgc-quebec";
   pay.crew.push_back(person);
+  return pay;
+}
+
+// A tax whose agreement names hold characters JSON escapes: the sentence's given texts (the name
+// of what is taxed, the citation) are escaped where the sentence writes them, its own words not.
+// 5% × $75.60 = $3.78 exactly, so the sentence shows no rounding.
+TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
+  const agreement::Text on_name{"Fund \"A\"\\B", ""};
+  const agreement::Citation citation{"Qc 5.03\n(\"tables\")", "", ""};
+  engine::Tax tax = gst_on(on_name);
+  tax.on = "admin_training";
+  tax.citation = &citation;
+  const engine::BatchPay pay = pay_of(tax);
 
   const std::string sentence = engine::explain(tax, "en");
   EXPECT_EQ(sentence,
@@ -101,19 +113,8 @@ TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {
   const agreement::Text english_only{"Fund \"A\"", "", agreement::Escapes::not_known, agreement::Escapes::none};
   const agreement::Text french_escaped{"Fund", "Fonds \"B\"\\", agreement::Escapes::none, agreement::Escapes::not_known};
   for (const agreement::Text* name : {&english_only, &french_escaped}) {
-    engine::Tax tax;
-    tax.code = "gst";
-    tax.on_name = name;
-    tax.taxed = tax.base = Money::from_cents(7560);
-    tax.rate = Rational(5, 100);
-    tax.amount = Money::from_cents(378);
-    tax.date = Date{std::chrono::year{2009}, std::chrono::month{5}, std::chrono::day{22}};
-    engine::PersonPay person;
-    person.id = "E-1";
-    person.taxes.push_back(tax);
-    engine::BatchPay pay;
-    pay.agreement_id = "dgc-quebec";
-    pay.crew.push_back(person);
+    const engine::Tax tax = gst_on(*name);
+    const engine::BatchPay pay = pay_of(tax);
     for (const std::string lang : {"en", "fr"}) {
       const std::string sentence = engine::explain(tax, lang);
       const std::string shown = lang == "fr" && !name->fr.empty() ? name->fr : name->en;

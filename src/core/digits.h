@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
+#include <cstring>
 
 namespace plateau {
 
@@ -17,5 +19,13 @@ inline constexpr std::array<char, 200> kDigitPairs = [] {
   }
   return pairs;
 }();
+
+// Writes the two digits of `below_hundred` (below 100) just before `end`, as numbers are written
+// from their last digit backwards; returns where they start.
+inline char* put_two_digits_before(char* end, std::uint64_t below_hundred) {
+  end -= 2;
+  std::memcpy(end, &kDigitPairs[2 * below_hundred], 2);
+  return end;
+}
 
 }  // namespace plateau

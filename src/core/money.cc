@@ -48,21 +48,17 @@ char* Money::write_text(char* at) const {
   char text[2 * kMaxTextSize] = {};
   char* const end = text + kMaxTextSize;
   char* start = end;
-  const auto put_pair = [&](std::uint64_t below_hundred) {
-    start -= 2;
-    std::memcpy(start, &kDigitPairs[2 * below_hundred], 2);
-  };
   std::uint64_t dollars = magnitude / kHundred;
-  put_pair(magnitude - dollars * kHundred);  // the cents, the remainder of the one division
+  start = put_two_digits_before(start, magnitude - dollars * kHundred);  // the cents, the remainder of the one division
   *--start = '.';
   while (dollars >= kHundred) {
     const std::uint64_t rest = dollars / kHundred;
-    put_pair(dollars - rest * kHundred);
+    start = put_two_digits_before(start, dollars - rest * kHundred);
     dollars = rest;
   }
   constexpr std::uint64_t kTen = 10;
   if (dollars >= kTen) {
-    put_pair(dollars);
+    start = put_two_digits_before(start, dollars);
   } else {
     *--start = static_cast<char>('0' + dollars);
   }

@@ -109,15 +109,11 @@ char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) 
   char text[2 * kMaxScaledText] = {};
   char* const end = text + kMaxScaledText;
   char* start = end;
-  const auto put_pair = [&](std::uint64_t below_hundred) {
-    start -= 2;
-    std::memcpy(start, &kDigitPairs[2 * below_hundred], 2);
-  };
   std::uint64_t rest = scaled;
   int decimals_left = decimals;
   for (; decimals_left >= 2; decimals_left -= 2) {
     const std::uint64_t higher = rest / kHundred;
-    put_pair(rest - higher * kHundred);
+    start = put_two_digits_before(start, rest - higher * kHundred);
     rest = higher;
   }
   if (decimals_left == 1) {
@@ -128,11 +124,11 @@ char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) 
   if (decimals > 0) *--start = '.';
   while (rest >= kHundred) {
     const std::uint64_t higher = rest / kHundred;
-    put_pair(rest - higher * kHundred);
+    start = put_two_digits_before(start, rest - higher * kHundred);
     rest = higher;
   }
   if (rest >= kTen) {
-    put_pair(rest);
+    start = put_two_digits_before(start, rest);
   } else {
     *--start = static_cast<char>('0' + rest);
   }

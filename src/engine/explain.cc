@@ -85,17 +85,12 @@ char* write_dollars(char* end, std::int64_t cents, bool fr) {
     at -= text.size();
     std::copy(text.begin(), text.end(), at);
   };
-  const auto put_pair = [&](std::uint64_t below_hundred) {
-    at -= 2;
-    at[0] = kDigitPairs[2 * below_hundred];
-    at[1] = kDigitPairs[2 * below_hundred + 1];
-  };
   const auto put_digit = [&](std::uint64_t digit) { *--at = static_cast<char>('0' + digit); };
   if (fr) put(" $");
   const bool negative = cents < 0;
   const std::uint64_t magnitude =
       negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-  put_pair(magnitude % kHundred);
+  at = put_two_digits_before(at, magnitude % kHundred);
   if (fr) {
     put(",");
   } else {
@@ -106,7 +101,7 @@ char* write_dollars(char* end, std::int64_t cents, bool fr) {
   while (dollars >= kGroupSize) {
     const std::uint64_t group = dollars % kGroupSize;
     dollars /= kGroupSize;
-    put_pair(group % kHundred);
+    at = put_two_digits_before(at, group % kHundred);
     put_digit(group / kHundred);
     if (fr) {
       put(kFrenchGroupSeparator);
@@ -116,10 +111,10 @@ char* write_dollars(char* end, std::int64_t cents, bool fr) {
   }
   // The leading one to three digits.
   if (dollars >= kHundred) {
-    put_pair(dollars % kHundred);
+    at = put_two_digits_before(at, dollars % kHundred);
     put_digit(dollars / kHundred);
   } else if (dollars >= 10) {
-    put_pair(dollars);
+    at = put_two_digits_before(at, dollars);
   } else {
     put_digit(dollars);
   }

@@ -188,12 +188,6 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
   return {};
 }
 
-std::vector<Remittance> remittances(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew) {
-  std::vector<Remittance> out;
-  remittances_into(agreement, crew, out);
-  return out;
-}
-
 void remittances_into(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew,
                       std::vector<Remittance>& out) {
   // Sums by payee, code and part (the contribution itself, its GST, its QST), in one table whose

@@ -32,8 +32,7 @@ Result<void> add_contributions(const NormalizedBatch& batch, const PersonTimecar
 // net pay), in that order, each with the sum of every contribution and tax code. Items follow the
 // agreement's order of contributions (its categories' tables, read in order; permit fees after
 // the percentages), each tax right after the contribution it is on; items of 0.00 are left out.
-std::vector<Remittance> remittances(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew);
-// As remittances, into `out`, whose remittances are refilled in place (keeping their lists' room).
+// Written into `out`, whose remittances are refilled in place (keeping their lists' room).
 void remittances_into(const agreement::Agreement& agreement, const std::vector<PersonPay>& crew,
                       std::vector<Remittance>& out);
 

@@ -22,10 +22,12 @@ std::optional<Date> nth_weekday(int y, unsigned m, Weekday weekday, int nth) {
   return Date{std::chrono::sys_days{ymw}};
 }
 
-// The last `weekday` strictly before month/day of `y`.
-Date weekday_before(int y, unsigned m, unsigned d, Weekday weekday) {
-  const Date anchor{year{y}, month{m}, day{d}};
-  if (!anchor.ok()) return anchor;  // February 29 of a common year: skipped by the caller
+// The last `weekday` strictly before month/day of `y`; nullopt when month/day is not a day of `y`
+// (February 29 of a common year).
+std::optional<Date> weekday_before(int y, unsigned m, unsigned d, Weekday weekday) {
+  const std::chrono::year_month_day day_of_year{year{y}, month{m}, day{d}};
+  if (!day_of_year.ok()) return std::nullopt;
+  const Date anchor{day_of_year};
   int back = static_cast<int>((weekday_of(anchor) - weekday).count());  // 0…6 days after `weekday`
   if (back == 0) back = kDaysPerWeek;
   return add_days(anchor, -back);
@@ -59,12 +61,14 @@ std::vector<Holiday> holidays_in_year(const HolidayRules& rules, int y) {
   for (const HolidayRule& rule : rules.rules) {
     std::optional<Date> found;
     switch (rule.kind) {
-      case HolidayRuleKind::fixed: found = Date{year{y}, month{rule.month}, day{rule.day}}; break;
+      case HolidayRuleKind::fixed:
+        if (const std::chrono::year_month_day fixed{year{y}, month{rule.month}, day{rule.day}}; fixed.ok()) found = fixed;
+        break;
       case HolidayRuleKind::easter_offset: found = add_days(easter_sunday(y), rule.offset_days); break;
       case HolidayRuleKind::weekday_before: found = weekday_before(y, rule.month, rule.day, rule.weekday); break;
       case HolidayRuleKind::nth_weekday: found = nth_weekday(y, rule.month, rule.weekday, rule.nth); break;
     }
-    if (!found || !found->ok()) continue;  // a 5th weekday the month lacks; February 29 of a common year
+    if (!found) continue;  // a 5th weekday the month lacks; February 29 of a common year
     Date date = *found;
     if (rule.moves_when_on && weekday_of(date) == *rule.moves_when_on) date = add_days(date, 1);
     out.push_back(Holiday{date, rule.id, rule.name, rule.citation});

@@ -236,8 +236,9 @@ Date TableReader::date(std::string_view key) {
   if (node == nullptr) return neutral;
   if (node->is_date()) {
     const toml::date value = node->as_date()->get();
-    const Date out{std::chrono::year{value.year}, std::chrono::month{value.month}, std::chrono::day{value.day}};
-    if (out.ok()) return out;
+    const std::chrono::year_month_day out{std::chrono::year{value.year}, std::chrono::month{value.month},
+                                          std::chrono::day{value.day}};
+    if (out.ok()) return Date{out};
   } else if (node->is_string()) {
     auto parsed = parse_date(node->as_string()->get());
     if (parsed) return *parsed;

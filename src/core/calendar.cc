@@ -26,12 +26,13 @@ bool is_digit(char c) { return c >= '0' && c <= '9'; }
   bool all_digits = true;
   for (std::size_t at : {0U, 1U, 2U, 3U, 5U, 6U, 8U, 9U}) all_digits = all_digits && is_digit(text[at]);
   if (!all_digits) return fail(expected());
-  const Date date{std::chrono::year{static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3))},
-                  std::chrono::month{digit(5) * 10 + digit(6)}, std::chrono::day{digit(8) * 10 + digit(9)}};
+  const std::chrono::year_month_day date{
+      std::chrono::year{static_cast<int>(digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3))},
+      std::chrono::month{digit(5) * 10 + digit(6)}, std::chrono::day{digit(8) * 10 + digit(9)}};
   if (!date.ok()) {
     return fail("expected a real calendar date YYYY-MM-DD; found \"" + std::string(text) + "\", which does not exist");
   }
-  return date;
+  return Date{date};
 }
 
 }  // namespace
@@ -48,9 +49,10 @@ Result<Date> parse_date(std::string_view text) {
     const bool digits = (y1 < kTen) & (y2 < kTen) & (y3 < kTen) & (y4 < kTen) & (m1 < kTen) & (m2 < kTen) &
                         (d1 < kTen) & (d2 < kTen);
     if (digits) {
-      const Date date{std::chrono::year{static_cast<int>(((y1 * kTen + y2) * kTen + y3) * kTen + y4)},
-                      std::chrono::month{m1 * kTen + m2}, std::chrono::day{d1 * kTen + d2}};
-      if (date.ok()) return date;
+      const std::chrono::year_month_day date{
+          std::chrono::year{static_cast<int>(((y1 * kTen + y2) * kTen + y3) * kTen + y4)},
+          std::chrono::month{m1 * kTen + m2}, std::chrono::day{d1 * kTen + d2}};
+      if (date.ok()) return Date{date};
     }
   }
   return parse_date_with_messages(text);
@@ -63,10 +65,11 @@ std::string to_string(Date date) {
 
 char* write_date(char* at, Date date) {
   constexpr int kLastFourDigitYear = 9999;
-  const int year = static_cast<int>(date.year());
+  const std::chrono::year_month_day ymd = date.year_month_day();
+  const int year = static_cast<int>(ymd.year());
+  const auto month = static_cast<unsigned>(ymd.month());
+  const auto day = static_cast<unsigned>(ymd.day());
   if (year >= 0 && year <= kLastFourDigitYear) {  // the usual case, without printf
-    const auto month = static_cast<unsigned>(date.month());
-    const auto day = static_cast<unsigned>(date.day());
     *at++ = static_cast<char>('0' + year / 1000);
     *at++ = static_cast<char>('0' + year / 100 % 10);
     *at++ = static_cast<char>('0' + year / 10 % 10);
@@ -80,8 +83,7 @@ char* write_date(char* at, Date date) {
     return at;
   }
   char text[kMaxDateTextSize];
-  const int length = std::snprintf(text, sizeof text, "%04d-%02u-%02u", static_cast<int>(date.year()),
-                                   static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
+  const int length = std::snprintf(text, sizeof text, "%04d-%02u-%02u", year, month, day);
   return std::copy(text, text + length, at);
 }
 
@@ -89,14 +91,6 @@ void append_date(std::string& out, Date date) {
   char text[kMaxDateTextSize];
   out.append(text, write_date(text, date));
 }
-
-Date add_days_through_calendar(Date date, int days) { return Date{std::chrono::sys_days{date} + std::chrono::days{days}}; }
-
-int days_between(Date a, Date b) {
-  return static_cast<int>((std::chrono::sys_days{b} - std::chrono::sys_days{a}).count());
-}
-
-Weekday weekday_of(Date date) { return Weekday{std::chrono::sys_days{date}}; }
 
 Result<Weekday> parse_weekday(std::string_view text) {
   for (unsigned i = 0; i < kWeekdayNames.size(); ++i) {
@@ -107,11 +101,5 @@ Result<Weekday> parse_weekday(std::string_view text) {
 
 std::string weekday_name(Weekday day) { return kWeekdayNames[day.c_encoding()]; }
 std::string weekday_short_name(Weekday day) { return kWeekdayShortNames[day.c_encoding()]; }
-
-Date work_week_start(Date date, Weekday first_day) {
-  const std::chrono::sys_days day{date};
-  const std::chrono::days back = Weekday{day} - first_day;  // 0..6 days since the week began
-  return Date{day - back};
-}
 
 }  // namespace plateau

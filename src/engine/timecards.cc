@@ -341,19 +341,10 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   }
   // Work weeks, and each work day's place in its week.
   const std::int64_t weekly_days = agreement.day_rates.weekly_days;
-  // Days come by date: a day less than a week after the latest week's start is in that week, and
-  // takes its start without the calendar arithmetic of finding it.
-  std::chrono::sys_days latest_week_start{};
   for (std::size_t k = first_day; k < days.size(); ++k) {
     Timecard& card = days[k];
     const bool any_week = weeks.size() > first_week;
-    const std::chrono::sys_days day{card.date};
-    if (any_week && day - latest_week_start < std::chrono::weeks{1}) {
-      card.week_start = weeks.back().start;
-    } else {
-      card.week_start = work_week_start(card.date, batch.production.week_starts_on);
-      latest_week_start = std::chrono::sys_days{card.week_start};
-    }
+    card.week_start = work_week_start(card.date, batch.production.week_starts_on);
     if (!any_week || weeks.back().start != card.week_start) {
       WorkWeek week;
       week.start = card.week_start;

@@ -19,6 +19,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "agreement/text_index.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/money.h"
@@ -350,13 +351,6 @@ struct Interpretations {
   DefaultWeeklyEngagement default_weekly_engagement = DefaultWeeklyEngagement::whole_weeks;
   PermitFeeTaxesPaidBy permit_fee_taxes_paid_by = PermitFeeTaxesPaidBy::producer;
 };
-
-// Texts to a place in a list, looked up by a string_view without building a string.
-struct TextHash {
-  using is_transparent = void;
-  std::size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-using TextIndex = std::unordered_map<std::string, std::size_t, TextHash, std::equal_to<>>;
 
 // Each classification's printed name, French name and id, as written and normalised (lookup.h,
 // normalise_name), to the place in Agreement::classifications of the first classification that

@@ -25,13 +25,21 @@ double radians(double degrees) { return degrees * std::numbers::pi / kDegreesPer
 namespace {
 
 // ASCII only, whatever the locale: the byte kept by normalise_name, lower-cased, or 0 to skip.
-char normalised_byte(char c) {
+constexpr char normalised_byte(char c) {
   const auto byte = static_cast<unsigned char>(c);
   if (byte >= 0x80) return c;  // part of a UTF-8 sequence (é, è): kept as is
   if (byte >= 'A' && byte <= 'Z') return static_cast<char>(byte - 'A' + 'a');
   if ((byte >= 'a' && byte <= 'z') || (byte >= '0' && byte <= '9')) return c;
   return 0;
 }
+
+// normalised_byte of every byte, worked out once: find_classification normalises the name typed on
+// every timecard that is not written as the sheet prints it.
+constexpr std::array<char, 256> kNormalisedBytes = [] {
+  std::array<char, 256> table{};
+  for (std::size_t byte = 0; byte < table.size(); ++byte) table[byte] = normalised_byte(static_cast<char>(byte));
+  return table;
+}();
 
 }  // namespace
 
@@ -47,17 +55,17 @@ std::string normalise_name(std::string_view name) {
 const Classification* find_classification(const Agreement& agreement, std::string_view name) {
   // The name as the sheet prints it, or the id, is the usual case: found without normalising.
   const ClassificationNames& names = agreement.classification_names;
-  if (const auto exact = names.exact.find(name); exact != names.exact.end()) {
-    return &agreement.classifications[exact->second];
-  }
+  if (const auto exact = names.exact.find(name)) return &agreement.classifications[*exact];
   // Normalised on the stack: a name typed on a timecard is short.
   constexpr std::size_t kOnStack = 128;
   std::array<char, kOnStack> on_stack;
   std::string on_heap;
   std::size_t length = 0;
   if (name.size() <= kOnStack) {
-    for (const char c : name) {
-      if (const char kept = normalised_byte(c); kept != 0) on_stack[length++] = kept;
+    for (const char c : name) {  // each byte written, then kept or written over
+      const char kept = kNormalisedBytes[static_cast<unsigned char>(c)];
+      on_stack[length] = kept;
+      length += kept != 0 ? 1 : 0;
     }
   } else {
     on_heap = normalise_name(name);
@@ -65,7 +73,7 @@ const Classification* find_classification(const Agreement& agreement, std::strin
   const std::string_view wanted = name.size() <= kOnStack ? std::string_view(on_stack.data(), length) : on_heap;
   if (wanted.empty()) return nullptr;
   const auto normalised = names.normalised.find(wanted);
-  return normalised == names.normalised.end() ? nullptr : &agreement.classifications[normalised->second];
+  return normalised ? &agreement.classifications[*normalised] : nullptr;
 }
 
 std::vector<std::string> closest_classifications(const Agreement& agreement, std::string_view name,

@@ -310,7 +310,8 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
   for (std::size_t k = 0; k < day_count; ++k) {
     const std::size_t index = order(k);
     const DayInput& day = input.days[index];
-    Timecard card;
+    // Made in place: `days` has room for the whole crew's (normalize_into), so no reference moves.
+    Timecard& card = days.emplace_back();
     card.input = &day;
     card.crew_index = c;
     card.day_index = index;
@@ -333,11 +334,10 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
       if (previous_worked) {
         if (auto apart = check_no_overlap(days[*previous_worked], card); !apart) return tl::unexpected(apart.error());
       }
-      previous_worked = days.size();
+      previous_worked = days.size() - 1;
     }
     while (next_holiday != holidays_end && (*next_holiday)->date < day.date) ++next_holiday;
     card.holiday = next_holiday != holidays_end && (*next_holiday)->date == day.date ? *next_holiday : nullptr;
-    days.push_back(card);
   }
   // Work weeks, and each work day's place in its week.
   const std::int64_t weekly_days = agreement.day_rates.weekly_days;

@@ -8,8 +8,6 @@ namespace plateau {
 
 namespace {
 
-constexpr int kMinutesPerHour = 60;
-
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 bool all_digits(std::string_view text) {
@@ -26,23 +24,13 @@ int to_int(std::string_view digits) {
   return value;
 }
 
-std::chrono::minutes local_epoch_minutes(Date date) {
-  return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::sys_days{date}.time_since_epoch());
-}
-
 }  // namespace
-
-ClockTime ClockTime::at(Date date, Duration since_midnight) {
-  return ClockTime(local_epoch_minutes(date) + since_midnight);
-}
 
 Result<ClockTime> ClockTime::parse(std::string_view text, Date day) { return parse(text, at(day, Duration{0})); }
 
-namespace {
-
-// ClockTime::parse but for its usual case, with the messages: a function of its own, so that the
-// usual case's needs no room for strings nor their cleanup.
-[[gnu::noinline]] Result<ClockTime> parse_clock_time(std::string_view text, ClockTime midnight) {
+// ClockTime::parse but for its usual case (inline in clock.h), with the messages: a function of its
+// own, so that the usual case's needs no room for strings nor their cleanup.
+Result<ClockTime> ClockTime::parse_any(std::string_view text, ClockTime midnight) {
   const auto found = [&] { return "\"" + std::string(text) + "\""; };  // built only for a message
   // ISO local date-time: YYYY-MM-DDTHH:MM, optionally :00 seconds.
   if (text.size() >= 16 && text[10] == 'T') {
@@ -88,38 +76,6 @@ namespace {
   }
   return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
 }
-
-}  // namespace
-
-Result<ClockTime> ClockTime::parse(std::string_view text, ClockTime midnight) {
-  // The usual "HH:MM" of a timecard, valid; anything else (and every refusal) is parse_clock_time's.
-  constexpr std::size_t kHhMm = 5;
-  constexpr unsigned kMaxMinutes = 59;
-  constexpr unsigned kTen = 10;
-  if (text.size() == kHhMm && text[2] == ':') {
-    // As unsigned, a byte below '0' is a large number: one comparison per digit, no branch.
-    const auto digit = [&](std::size_t at) { return static_cast<unsigned>(text[at] - '0'); };
-    const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4);
-    const bool digits = (h1 < kTen) & (h2 < kTen) & (m1 < kTen) & (m2 < kTen);
-    const unsigned hours = h1 * kTen + h2;
-    const unsigned minutes = m1 * kTen + m2;
-    if (digits && minutes <= kMaxMinutes && hours <= static_cast<unsigned>(kMaxHours)) {
-      return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
-    }
-  }
-  return parse_clock_time(text, midnight);
-}
-
-Date ClockTime::date() const {
-  const auto days = std::chrono::floor<std::chrono::days>(minutes_since_epoch_);
-  return Date{std::chrono::sys_days{days}};
-}
-
-Duration ClockTime::time_of_day() const { return minutes_since_epoch_ - local_epoch_minutes(date()); }
-
-Duration ClockTime::since_midnight_of(Date day) const { return minutes_since_epoch_ - local_epoch_minutes(day); }
-
-ClockTime ClockTime::plus_wall(Duration d) const { return ClockTime(minutes_since_epoch_ + d); }
 
 std::string ClockTime::to_string() const { return plateau::to_string(date()) + " " + hhmm(); }
 

@@ -26,11 +26,12 @@ namespace plateau {
 using Duration = std::chrono::minutes;
 using Instant = std::chrono::sys_time<std::chrono::minutes>;
 
+inline constexpr int kMinutesPerHour = 60;
+
 class ClockTime {
  public:
   ClockTime() = default;  // 1970-01-01 00:00, a placeholder until assigned
-  // REQUIRES: date.ok().
-  static ClockTime at(Date date, Duration since_midnight);
+  static ClockTime at(Date date, Duration since_midnight) { return ClockTime(midnight_of(date) + since_midnight); }
 
   // The latest hour accepted in "HH:MM": times up to 71:59 reach three calendar days.
   static constexpr int kMaxHours = 71;
@@ -39,15 +40,34 @@ class ClockTime {
   static Result<ClockTime> parse(std::string_view text, Date day);
   // As above, "HH:MM" read from `midnight` (at(day, 0)): for the several times of one day, whose
   // midnight is then worked out once.
-  static Result<ClockTime> parse(std::string_view text, ClockTime midnight);
+  // Inline for a valid "HH:MM", read several times on every timecard; every other text, and every
+  // refusal, out of line.
+  static Result<ClockTime> parse(std::string_view text, ClockTime midnight) {
+    constexpr std::size_t kHhMm = 5;
+    constexpr unsigned kMaxMinutes = 59;
+    constexpr unsigned kTen = 10;
+    if (text.size() == kHhMm && text[2] == ':') {
+      // As unsigned, a byte below '0' is a large number: one comparison per digit, no branch.
+      const auto digit = [&](std::size_t at) { return static_cast<unsigned>(text[at] - '0'); };
+      const unsigned h1 = digit(0), h2 = digit(1), m1 = digit(3), m2 = digit(4);
+      const bool digits = (h1 < kTen) & (h2 < kTen) & (m1 < kTen) & (m2 < kTen);
+      const unsigned hours = h1 * kTen + h2;
+      const unsigned minutes = m1 * kTen + m2;
+      if (digits && minutes <= kMaxMinutes && hours <= static_cast<unsigned>(kMaxHours)) {
+        return midnight.plus_wall(Duration{hours * kMinutesPerHour + minutes});
+      }
+    }
+    return parse_any(text, midnight);
+  }
 
-  Date date() const;                // the calendar date of this moment
-  Duration time_of_day() const;     // minutes since that date's midnight, 0–1439
+  Date date() const { return Date{std::chrono::floor<std::chrono::days>(Instant{minutes_since_epoch_})}; }
+  // Minutes since that date's midnight, 0–1439.
+  Duration time_of_day() const { return minutes_since_epoch_ - midnight_of(date()); }
   // Minutes since midnight of `day`, the production-report way ("26:15" for 02:15 the next day).
-  Duration since_midnight_of(Date day) const;
+  Duration since_midnight_of(Date day) const { return minutes_since_epoch_ - midnight_of(day); }
 
   // Wall-clock arithmetic: the same hands on the clock `d` later (not real time; see TimeZone).
-  ClockTime plus_wall(Duration d) const;
+  ClockTime plus_wall(Duration d) const { return ClockTime(minutes_since_epoch_ + d); }
 
   auto operator<=>(const ClockTime&) const = default;
   bool operator==(const ClockTime&) const = default;
@@ -60,6 +80,12 @@ class ClockTime {
 
  private:
   explicit ClockTime(std::chrono::minutes since_epoch) : minutes_since_epoch_(since_epoch) {}
+  // Minutes on the wall clock from 1970-01-01 00:00 to `date`'s midnight.
+  static std::chrono::minutes midnight_of(Date date) {
+    return std::chrono::duration_cast<std::chrono::minutes>(std::chrono::days{date.days_since_epoch()});
+  }
+  // parse, for every text but a valid "HH:MM": the date-times, "7:30", and each refusal's message.
+  static Result<ClockTime> parse_any(std::string_view text, ClockTime midnight);
   std::chrono::minutes minutes_since_epoch_{0};  // local wall clock, counted from 1970-01-01 00:00
 };
 

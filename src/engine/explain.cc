@@ -8,7 +8,6 @@
 #include <limits>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 #include "core/digits.h"
 
@@ -63,45 +62,65 @@ std::optional<std::int64_t> whole_cents(const Rational& exact) {
   return cents;
 }
 
-// The group separator of dollars in each language: "3,015.00" and "3 015,00" (a narrow no-break
-// space, three bytes in UTF-8).
+// The signs of dollars in each language: "$3,015.00" and "3 015,00 $", the group separator a
+// narrow no-break space in French (three bytes in UTF-8).
+constexpr std::string_view kEnglishDollarSign = "$";
+constexpr std::string_view kFrenchDollarSign = " $";
 constexpr std::string_view kEnglishGroupSeparator = ",";
 constexpr std::string_view kFrenchGroupSeparator = "\u202f";
-// The longest dollars text write_dollars gives: "$", a sign, the 19 digits of a 64-bit count of
-// dollars with a separator before each group of three after the first, the decimal sign and the
-// cents, " $".
-constexpr std::size_t kMaxDollarsText = 1 + 1 + 19 + 6 * kFrenchGroupSeparator.size() + 1 + kCents + 2;
+constexpr char kEnglishDecimalSign = '.';
+constexpr char kFrenchDecimalSign = ',';
+constexpr int kGroupDigits = 3;
+// The longest dollars text put_dollars writes: the dollar sign, a minus, the 20 digits of a 64-bit
+// count with a separator before each group of three after the first, the decimal sign and at most
+// 19 decimals (a count of 64 bits has 20 digits in all, but the bound need not be tight).
+constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigits64 +
+                                        (kMaxDigits64 - 1) / kGroupDigits * kFrenchGroupSeparator.size() + 1 +
+                                        kMaxPowerOfTen64;
 
-
-// `cents` as a sentence shows dollars, "$-3,015.50" (en) or "-3 015,50 $" (fr), written backwards
-// so that it ends at `end`; returns where it starts. The same text as the decimal text of the
-// amount through append_grouped, with no plain text in between.
-char* write_dollars(char* end, std::int64_t cents, bool fr) {
+// scaled ÷ 10^decimals dollars, with a minus when `negative`, as a sentence shows them: "$-3,015.50",
+// "$283.125" (en) or "-3 015,50 $", "283,125 $" (fr), written at `at`, which has room for
+// kMaxDollarsText bytes; returns its end. The same text as the amount's decimal text through
+// append_grouped, with no plain text in between: the text's size is worked out first, from the
+// count of digits, and the text written backwards from its end, two digits a step, straight into
+// its place.
+// REQUIRES: 2 <= decimals <= 19 (money's cents at least); scaled != 0 when negative.
+[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals, bool fr) {
+  assert(decimals >= static_cast<int>(kCents) && decimals <= kMaxPowerOfTen64);
+  assert(scaled != 0 || !negative);
   constexpr std::uint64_t kHundred = 100;
   constexpr std::uint64_t kGroupSize = 1000;
-  char* at = end;
-  // Each piece written before the ones already written; its size is known where it is written.
+  const std::uint64_t unit = kPowersOfTen[static_cast<std::size_t>(decimals)];
+  std::uint64_t dollars = scaled / unit;
+  std::uint64_t fraction = scaled - dollars * unit;
+  const int dollar_digits = decimal_digit_count(dollars);
+  const std::string_view sign = fr ? kFrenchDollarSign : kEnglishDollarSign;
+  const std::string_view separator = fr ? kFrenchGroupSeparator : kEnglishGroupSeparator;
+  const std::size_t size = sign.size() + (negative ? 1 : 0) + static_cast<std::size_t>(dollar_digits) +
+                           static_cast<std::size_t>((dollar_digits - 1) / kGroupDigits) * separator.size() + 1 +
+                           static_cast<std::size_t>(decimals);
+  char* const end = at + size;
+  char* next = end;  // each piece is written just before the ones already written
   const auto put = [&](std::string_view text) {
-    at -= text.size();
-    std::copy(text.begin(), text.end(), at);
+    next -= text.size();
+    std::copy(text.begin(), text.end(), next);
   };
-  const auto put_digit = [&](std::uint64_t digit) { *--at = static_cast<char>('0' + digit); };
-  if (fr) put(" $");
-  const bool negative = cents < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-  at = put_two_digits_before(at, magnitude % kHundred);
-  if (fr) {
-    put(",");
-  } else {
-    put(".");
+  const auto put_digit = [&](std::uint64_t digit) { *--next = static_cast<char>('0' + digit); };
+  if (fr) put(kFrenchDollarSign);
+  int decimals_left = decimals;
+  for (; decimals_left >= 2; decimals_left -= 2) {
+    const std::uint64_t higher = fraction / kHundred;
+    next = put_two_digits_before(next, fraction - higher * kHundred);
+    fraction = higher;
   }
-  std::uint64_t dollars = magnitude / kHundred;
+  if (decimals_left == 1) put_digit(fraction);
+  *--next = fr ? kFrenchDecimalSign : kEnglishDecimalSign;
   // Groups of three digits from the right, a separator before each but the leading one.
   while (dollars >= kGroupSize) {
-    const std::uint64_t group = dollars % kGroupSize;
-    dollars /= kGroupSize;
-    at = put_two_digits_before(at, group % kHundred);
+    const std::uint64_t higher = dollars / kGroupSize;
+    const std::uint64_t group = dollars - higher * kGroupSize;
+    dollars = higher;
+    next = put_two_digits_before(next, group % kHundred);
     put_digit(group / kHundred);
     if (fr) {
       put(kFrenchGroupSeparator);
@@ -111,26 +130,32 @@ char* write_dollars(char* end, std::int64_t cents, bool fr) {
   }
   // The leading one to three digits.
   if (dollars >= kHundred) {
-    at = put_two_digits_before(at, dollars % kHundred);
+    next = put_two_digits_before(next, dollars % kHundred);
     put_digit(dollars / kHundred);
   } else if (dollars >= 10) {
-    at = put_two_digits_before(at, dollars);
+    next = put_two_digits_before(next, dollars);
   } else {
     put_digit(dollars);
   }
-  if (negative) put("-");
-  if (!fr) put("$");
-  return at;
+  if (negative) *--next = '-';
+  if (!fr) put(kEnglishDollarSign);
+  assert(next == at);
+  return end;
 }
 
 // The values a sentence shows, each written in the sentence's language by Sentence::operator<<.
 
-// "$877.50", "$283.125" (en) or "877,50 $" (fr): at least two decimals, more when the exact value
-// needs them.
+// "$877.50" (en) or "877,50 $" (fr): money as it is paid.
 struct Dollars {
-  explicit Dollars(const Rational& exact) : value(exact) {}
-  explicit Dollars(Money amount) : value(amount) {}
-  std::variant<Money, Rational> value;  // money as it is paid, or an exact amount before its rounding
+  explicit Dollars(Money money) : amount(money) {}
+  Money amount;
+};
+
+// "$877.50", "$283.125" (en) or "877,50 $", "283,125 $" (fr): an exact amount before its rounding,
+// with at least two decimals, more when the exact value needs them.
+struct ExactDollars {
+  explicit ExactDollars(const Rational& value) : exact(value) {}
+  Rational exact;
 };
 
 // "1.5", "1,5": a multiplier or another exact number, as many decimals as it needs.
@@ -268,21 +293,33 @@ class Sentence {
   Sentence& operator<<(char) = delete;  // a char would be written as its code
 
   Sentence& operator<<(const Dollars& dollars) {
-    // Money, and an exact amount of whole cents, straight from the cents; an exact amount with more
-    // decimals through its decimal text.
-    const Money* amount = std::get_if<Money>(&dollars.value);
-    const std::optional<std::int64_t> cents =
-        amount != nullptr ? amount->cents() : whole_cents(std::get<Rational>(dollars.value));
-    if (cents) {
-      char text[kMaxDollarsText];
-      const char* start = write_dollars(std::end(text), *cents, fr_);
-      out_.room_for(static_cast<std::size_t>(std::end(text) - start));
-      out_.put_varying(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
-      return *this;
+    const std::int64_t cents = dollars.amount.cents();
+    const bool negative = cents < 0;
+    // The magnitude of INT64_MIN still fits in 64 bits unsigned.
+    const std::uint64_t magnitude =
+        negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    out_.room_for(kMaxDollarsText);
+    out_.advance_to(put_dollars(out_.at(), negative, magnitude, kCents, fr_));
+    return *this;
+  }
+  Sentence& operator<<(const ExactDollars& dollars) {
+    // Straight from its digits when its decimals end and it fits in 64 bits, with at least the two
+    // of cents; else through its decimal text ("…" after six decimals when they do not end).
+    if (auto decimal = dollars.exact.as_decimal()) {
+      if (decimal->decimals < static_cast<int>(kCents)) {
+        const std::uint64_t to_cents = kPowersOfTen[kCents - static_cast<std::size_t>(decimal->decimals)];
+        if (__builtin_mul_overflow(decimal->scaled, to_cents, &decimal->scaled)) decimal.reset();
+        if (decimal) decimal->decimals = static_cast<int>(kCents);
+      }
+      if (decimal) {
+        out_.room_for(kMaxDollarsText);
+        out_.advance_to(put_dollars(out_.at(), decimal->negative, decimal->scaled, decimal->decimals, fr_));
+        return *this;
+      }
     }
-    if (!fr_) out_.append("$");
-    append_grouped_decimal(std::get<Rational>(dollars.value), kCents);
-    if (fr_) out_.append(" $");
+    if (!fr_) out_.append(kEnglishDollarSign);
+    append_grouped_decimal(dollars.exact, kCents);
+    if (fr_) out_.append(kFrenchDollarSign);
     return *this;
   }
   // A Number is one of the agreement's (a multiplier, a threshold): remembered when the writer
@@ -368,7 +405,7 @@ class Sentence {
   }
   Sentence& operator<<(const RoundedResult& result) {
     if (whole_cents(result.exact) == result.amount.cents()) return *this << " = " << Dollars(result.amount);
-    return *this << " = " << Dollars(result.exact) << " → " << Dollars(result.amount);
+    return *this << " = " << ExactDollars(result.exact) << " → " << Dollars(result.amount);
   }
 
  private:
@@ -430,11 +467,11 @@ void append_base_formula(Sentence& s, const PayLine& line) {
   if (line.base_multiplier != Rational(1) || line.base_divisor != 1) {
     // A 6th/7th-day base: (contracted [÷ 5] × 1.5)
     const Rational contracted = line.base * Rational(line.base_divisor) / line.base_multiplier;
-    s << "(" << Dollars(contracted);
+    s << "(" << ExactDollars(contracted);
     if (line.base_divisor != 1) s << " ÷ " << line.base_divisor;
     s << " × " << Number{line.base_multiplier} << ")";
   } else {
-    s << Dollars(line.base);
+    s << ExactDollars(line.base);
   }
   if (line.divisor != 1) s << " ÷ " << line.divisor;
   if (line.top_up) {
@@ -511,6 +548,10 @@ std::string explain_money(Money amount, const std::string& lang) {
   return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Dollars(amount); });
 }
 
+std::string explain_exact_money(const Rational& dollars, const std::string& lang) {
+  return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << ExactDollars(dollars); });
+}
+
 std::string explain_hours(Duration duration, const std::string& lang) {
   return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Hours{duration}; });
 }
@@ -539,7 +580,7 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
       return;
     case LineCode::weekly_rate:
       if (line.partial_week) {
-        start() << Dollars(line.base) << " ÷ " << line.divisor << exact_note()
+        start() << ExactDollars(line.base) << " ÷ " << line.divisor << exact_note()
                 << (fr ? ", semaine partielle de l'engagement" : ", a partial week of the engagement")
                 << Cite{*line.citation};
         return;
@@ -582,7 +623,7 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
     case LineCode::overtime:
       start() << Hours{*line.hours} << (fr ? " au-delà de " : " beyond ") << Threshold{*line.threshold} << " × (";
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
+      s << " = " << ExactDollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::turnaround:
     case LineCode::rest_period:
@@ -595,14 +636,14 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
           << Hours{*line.hours} << " encroached × (";
       }
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
+      s << " = " << ExactDollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::meal_penalty:
       if (!line.what.en.empty()) {
-        start() << Dollars(line.base) << ", " << line.what << Cite{*line.citation};
+        start() << ExactDollars(line.base) << ", " << line.what << Cite{*line.citation};
         return;
       }
-      start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << Dollars(line.base) << exact_note()
+      start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << ExactDollars(line.base) << exact_note()
               << Cite{*line.citation};
       return;
   }

@@ -267,6 +267,50 @@ TEST(Explain, DollarsAreGroupedByThousandsInBothLanguages) {
   }
 }
 
+// An exact amount's dollars done the plain way: its decimal text, to_decimal's, the integer part
+// grouped by thousands, at least two decimals, the decimal sign and the dollar sign of the
+// language. The reference for the sentences' writer, which works from the digits as_decimal gives.
+std::string exact_dollars_the_plain_way(const Rational& exact, bool fr) {
+  const std::string plain = exact.to_decimal();
+  const bool negative = plain[0] == '-';
+  const std::size_t point = plain.find('.');
+  const std::string digits = plain.substr(negative ? 1 : 0, point == std::string::npos ? std::string::npos
+                                                                                         : point - (negative ? 1 : 0));
+  std::string fraction = point == std::string::npos ? "" : plain.substr(point + 1);
+  while (fraction.size() < 2) fraction += '0';
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += fr ? "\u202f" : ",";
+    grouped += digits[i];
+  }
+  const std::string number = (negative ? "-" : "") + grouped + (fr ? "," : ".") + fraction;
+  return fr ? number + " $" : "$" + number;
+}
+
+// Exact amounts with every count of digits and of decimals (none, one, two, up to 19, more than
+// 64 bits hold, decimals that do not end), both signs, the extremes, against the plain way.
+TEST(Explain, ExactDollarsOfEveryLengthAreGroupedLikeTheirDecimalText) {
+  std::vector<std::int64_t> denominators = {1, 2, 4, 5, 8, 10, 16, 20, 25, 40, 80, 100, 125, 200, 1000, 1024,
+                                            3, 7, 12, 300, std::int64_t{1} << 40, std::int64_t{1} << 62};
+  std::int64_t power_of_five = 1;
+  for (int fives = 0; fives <= 27; ++fives, power_of_five *= 5) denominators.push_back(power_of_five);
+  std::int64_t power_of_ten = 1;
+  for (int tens = 0; tens <= 18; ++tens, power_of_ten *= 10) denominators.push_back(power_of_ten);
+  int checked = 0;
+  for (const std::int64_t den : denominators) {
+    for (const std::int64_t num : testing::cents_of_every_length()) {
+      const Rational exact(num, den);
+      EXPECT_EQ(engine::explain_exact_money(exact, "en"), exact_dollars_the_plain_way(exact, false)) << num << " / " << den;
+      EXPECT_EQ(engine::explain_exact_money(exact, "fr"), exact_dollars_the_plain_way(exact, true)) << num << " / " << den;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(engine::explain_exact_money(Rational(-123456789, 1000), "en"), "$-123,456.789");
+  EXPECT_EQ(engine::explain_exact_money(Rational(1, 3), "en"), "$0.333333…");
+  EXPECT_EQ(engine::explain_exact_money(Rational(5), "fr"), "5,00 $");
+  EXPECT_GT(checked, 5000);
+}
+
 // An exact amount is written from its cents when it is a whole number of them, and through its
 // decimal text when it has more decimals: both grouped, with at least two decimals.
 TEST(Explain, ExactDollarsWithAndWithoutMoreDecimalsThanCents) {

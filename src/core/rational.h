@@ -75,12 +75,11 @@ class Rational {
   };
   // Nothing when the decimals do not end (1/3) or `scaled` would not fit in 64 bits.
   std::optional<Decimal> as_decimal() const;
-
- private:
   // The decimals the value's decimal text ends after (max(a, b) for a denominator 2^a 5^b), or -1
   // when it does not end.
   int terminating_decimals() const;
 
+ private:
   // A value already in lowest terms with den > 0 (the arithmetic below makes it so): no gcd again.
   struct LowestTerms {};
   Rational(std::int64_t numerator, std::int64_t denominator, LowestTerms) : num_(numerator), den_(denominator) {}

@@ -62,6 +62,32 @@ std::optional<std::int64_t> whole_cents(const Rational& exact) {
   return cents;
 }
 
+// cents × num ÷ (100 × den) dollars, an amount of cents times a rate num / den (in lowest terms)
+// given as `scaled` = cents × num, as the digits ExactDollars writes for the Rational it reduces to
+// (at least the two decimals of cents), worked out without reducing it: 100 × den is 2^(a+2) 5^(b+2)
+// for den = 2^a 5^b, so max(a, b) + 2 decimals make it whole, and the zeros that end those digits,
+// beyond the two of cents, are the ones the reduced denominator does without. Nothing when the
+// decimals do not end (den has another prime factor) or the digits do not fit in 64 bits.
+std::optional<Rational::Decimal> decimal_of_cents_times(std::int64_t scaled, const Rational& rate) {
+  const int rate_decimals = rate.terminating_decimals();
+  if (rate_decimals < 0 || rate_decimals + static_cast<int>(kCents) > kMaxPowerOfTen64) return std::nullopt;
+  Rational::Decimal decimal;
+  decimal.negative = scaled < 0;
+  decimal.decimals = rate_decimals + static_cast<int>(kCents);
+  const std::uint64_t magnitude =
+      decimal.negative ? std::uint64_t{0} - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+  // 10^decimals ÷ (100 × den) = 10^rate_decimals ÷ den, exact.
+  const std::uint64_t factor =
+      kPowersOfTen[static_cast<std::size_t>(rate_decimals)] / static_cast<std::uint64_t>(rate.denominator());
+  if (__builtin_mul_overflow(magnitude, factor, &decimal.scaled)) return std::nullopt;
+  constexpr std::uint64_t kTen = 10;
+  while (decimal.decimals > static_cast<int>(kCents) && decimal.scaled % kTen == 0) {
+    decimal.scaled /= kTen;
+    --decimal.decimals;
+  }
+  return decimal;
+}
+
 // The signs of dollars in each language: "$3,015.00" and "3 015,00 $", the group separator a
 // narrow no-break space in French (three bytes in UTF-8).
 constexpr std::string_view kEnglishDollarSign = "$";
@@ -312,8 +338,7 @@ class Sentence {
         if (decimal) decimal->decimals = static_cast<int>(kCents);
       }
       if (decimal) {
-        out_.room_for(kMaxDollarsText);
-        out_.advance_to(put_dollars(out_.at(), decimal->negative, decimal->scaled, decimal->decimals, fr_));
+        put_exact_dollars(*decimal);
         return *this;
       }
     }
@@ -394,6 +419,12 @@ class Sentence {
       if (scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
         return *this << " = " << Dollars(result.amount);
       }
+      // The exact product's digits straight from cents × num, with no fraction reduced.
+      if (const auto exact = decimal_of_cents_times(scaled, result.rate)) {
+        *this << " = ";
+        put_exact_dollars(*exact);
+        return *this << " → " << Dollars(result.amount);
+      }
       // The exact product in dollars, cents × num ÷ (100 × den), reduced once: the same Rational as
       // base.dollars() × rate (both in lowest terms), which reduces the dollars and then the product.
       std::int64_t denominator = 0;
@@ -409,6 +440,11 @@ class Sentence {
   }
 
  private:
+  // Dollars from the digits of an exact amount with at least the two decimals of cents.
+  void put_exact_dollars(const Rational::Decimal& decimal) {
+    out_.room_for(kMaxDollarsText);
+    out_.advance_to(put_dollars(out_.at(), decimal.negative, decimal.scaled, decimal.decimals, fr_));
+  }
   // `value`'s decimal text, grouped, from a stack buffer rather than a string built for it.
   void append_grouped_decimal(const Rational& value, std::size_t min_decimals) {
     char plain[Rational::kMaxDecimalTextSize];

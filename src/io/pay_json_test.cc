@@ -350,39 +350,30 @@ TEST(Explain, RoundedProductShowsTheExactValueOnlyWhenItHasMoreDecimalsThanCents
             "TVQ sur Fonds : 7,5\u00a0% × -20,00 $ = -1,50 $, taux en vigueur le 2009-05-22, à la charge du producteur");
 }
 
-// An exact amount in dollars as the sentences show it in English, done the plain way: "$" and the
-// decimal text with its integer part grouped by thousands, at least two decimals.
-std::string exact_dollars_the_plain_way(const Rational& exact) {
-  std::string plain = exact.to_decimal();
-  const bool negative = plain[0] == '-';
-  if (negative) plain.erase(0, 1);
-  const std::size_t point = plain.find('.');
-  const std::string integer = plain.substr(0, point);
-  std::string fraction = point == std::string::npos ? "" : plain.substr(point + 1);
-  while (fraction.size() < 2) fraction += '0';
-  std::string grouped;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ",";
-    grouped += integer[i];
-  }
-  return "$" + std::string(negative ? "-" : "") + grouped + "." + fraction;
-}
-
 // base × rate in a tax's sentence, for rates of every shape (the shipped ones' and others, one
-// whose decimals do not end) and bases from cents to millions, both signs: the amount alone when
-// the product is a whole number of cents that rounds to it, else the exact product (worked out from
-// the cents, reduced once) and its rounding, as base.dollars() × rate shows it.
+// whose decimals do not end, ones whose product's digits need up to 19 decimals or do not fit in 64
+// bits) and bases from cents to millions and of every length, both signs, in both languages: the
+// amount alone when the product is a whole number of cents that rounds to it, else the exact
+// product (its digits worked out from the cents, without reducing it) and its rounding, as
+// base.dollars() × rate shows it done the plain way.
 TEST(Explain, RoundedProductIsBaseDollarsTimesRate) {
   const agreement::Text on_name{"Fund", "Fonds"};
-  const std::vector<Rational> rates = {Rational(5, 100),      Rational(75, 1000), Rational(9975, 100000),
-                                       Rational(8, 100),      Rational(1, 3),     Rational(7, 40),
-                                       Rational(-3, 1000000), Rational(2),        Rational(1, 1024)};
+  const std::vector<Rational> rates = {
+      Rational(5, 100),      Rational(75, 1000),     Rational(9975, 100000),         Rational(8, 100),
+      Rational(1, 3),        Rational(7, 40),        Rational(-3, 1000000),          Rational(2),
+      Rational(1, 1024),     Rational(6, 100),       Rational(15, 1000),             Rational(1, 1),
+      Rational(3, 7),        Rational(1, 1 << 20),   Rational(1, 78125),             Rational(999, 4096),
+      Rational(1, 100000000000000000), Rational(7, 200000000000000000), Rational(1, 1000000000000000000)};
   std::vector<std::int64_t> cents = {0, 1, -1, 99, 101, 1635, -2000, 123456789, -987654321, 100000000000};
+  for (const std::int64_t amount : testing::cents_of_every_length()) {
+    if (amount > -(std::int64_t{1} << 62) && amount < (std::int64_t{1} << 62)) cents.push_back(amount);
+  }
   std::uint64_t state = 12345;
   for (int i = 0; i < 200; ++i) {
     state = state * 6364136223846793005u + 1442695040888963407u;
     cents.push_back(static_cast<std::int64_t>(state >> 34) - (std::int64_t{1} << 29));
   }
+  int with_exact_product = 0;
   for (const Rational& rate : rates) {
     for (const std::int64_t base : cents) {
       engine::Tax tax;
@@ -390,16 +381,26 @@ TEST(Explain, RoundedProductIsBaseDollarsTimesRate) {
       tax.on_name = &on_name;
       tax.taxed = tax.base = Money::from_cents(base);
       tax.rate = rate;
-      const Rational exact = tax.base.dollars() * rate;
-      tax.amount = ExactAmount(exact).round_to_cent();
-      const std::string sentence = engine::explain(tax, "en");
+      Rational exact;
+      try {
+        exact = tax.base.dollars() * rate;
+        tax.amount = ExactAmount(exact).round_to_cent();
+      } catch (const OverflowError&) {
+        continue;  // no such tax: its amount does not fit in cents
+      }
       const bool whole = (exact * Rational(100)).is_integer();
-      const std::string shown = whole ? " = " + engine::explain_money(tax.amount, "en") + ","
-                                      : " = " + exact_dollars_the_plain_way(exact) + " → " +
-                                            engine::explain_money(tax.amount, "en") + ",";
-      EXPECT_NE(sentence.find(shown), std::string::npos) << sentence << "\nexpected " << shown;
+      with_exact_product += whole ? 0 : 1;
+      for (const bool fr : {false, true}) {
+        const std::string lang = fr ? "fr" : "en";
+        const std::string sentence = engine::explain(tax, lang);
+        const std::string shown = whole ? " = " + engine::explain_money(tax.amount, lang) + ","
+                                        : " = " + exact_dollars_the_plain_way(exact, fr) + " → " +
+                                              engine::explain_money(tax.amount, lang) + ",";
+        EXPECT_NE(sentence.find(shown), std::string::npos) << sentence << "\nexpected " << shown;
+      }
     }
   }
+  EXPECT_GT(with_exact_product, 1000);
 }
 
 }  // namespace

@@ -32,6 +32,15 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
   const std::string_view integer(digits.begin(), point);
   const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
   constexpr std::size_t kGroup = 3;
+  if (integer.size() <= kGroup && fraction.size() >= min_decimals) {
+    // The usual case (a rate, a multiplier, hours): nothing to group and no zeros to add, so the
+    // text is copied whole, its point then made a comma in French.
+    out.room_for(plain.size());
+    char* const start = out.at();
+    out.put_varying(plain);
+    if (fr && point != digits.end()) start[point - plain.data()] = ',';
+    return;
+  }
   // Each a string_view of its own, so that the separator's length is known, not found by strlen.
   const std::string_view separator = fr ? std::string_view("\u202f") : std::string_view(",");
   // The text grows by a separator (at most 3 bytes) per group of three digits after the first,

@@ -311,6 +311,38 @@ TEST(Explain, ExactDollarsOfEveryLengthAreGroupedLikeTheirDecimalText) {
   EXPECT_GT(checked, 5000);
 }
 
+// Hours as the sentences show them, done the plain way: to_fixed(2)'s text with its integer part
+// grouped by thousands, a decimal comma in French, " h".
+std::string hours_the_plain_way(std::int64_t minutes, bool fr) {
+  std::string plain = Rational(minutes, 60).to_fixed(2);
+  const bool negative = plain[0] == '-';
+  if (negative) plain.erase(0, 1);
+  const std::size_t point = plain.find('.');
+  const std::string integer = plain.substr(0, point);
+  std::string grouped;
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += fr ? "\u202f" : ",";
+    grouped += integer[i];
+  }
+  return (negative ? "-" : "") + grouped + (fr ? "," : ".") + plain.substr(point + 1) + " h";
+}
+
+// Hours of every count of digits, on each side of the first group of thousands (999.98 h, 1,000 h),
+// both signs, in both languages: those with nothing to group are copied whole (their point made a
+// comma in French), the others grouped.
+TEST(Explain, HoursOfEveryLengthAreGroupedLikeTheirDecimalText) {
+  std::vector<std::int64_t> minutes = {0, 1, 30, 59, 60, 61, 90, 599, 600, 5999, 59999, 59998, 60000, 60001,
+                                       599999, 600000, 6000000, 123456789, std::numeric_limits<std::int64_t>::max() / 2};
+  const std::size_t count = minutes.size();
+  for (std::size_t i = 0; i < count; ++i) minutes.push_back(-minutes[i]);
+  for (const std::int64_t m : minutes) {
+    EXPECT_EQ(engine::explain_hours(Duration{m}, "en"), hours_the_plain_way(m, false)) << m;
+    EXPECT_EQ(engine::explain_hours(Duration{m}, "fr"), hours_the_plain_way(m, true)) << m;
+  }
+  EXPECT_EQ(engine::explain_hours(Duration{630}, "fr"), "10,50 h");
+  EXPECT_EQ(engine::explain_hours(Duration{60000}, "en"), "1,000.00 h");
+}
+
 // An exact amount is written from its cents when it is a whole number of them, and through its
 // decimal text when it has more decimals: both grouped, with at least two decimals.
 TEST(Explain, ExactDollarsWithAndWithoutMoreDecimalsThanCents) {

@@ -107,6 +107,61 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
       << out;
 }
 
+// A contribution's code and the code a tax is on, the agreement's texts, are copied as they are
+// once found plain and escaped when they need it, every time: more codes than the writer keeps,
+// each twice and in turn, some with characters JSON escapes, two of the same text at different
+// places, and one that takes the place of a plain one remembered before.
+TEST(PayJson, AgreementCodesAreEscapedWhenTheyNeedItEveryTime) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 20; ++i) codes.push_back("code_" + std::to_string(i));
+  codes.push_back("12345678");    // plain, of the size of the one with a newline after it
+  codes.push_back("0123456789");  // and of the one with a backslash
+  codes.push_back("quoted \"code\"");
+  codes.push_back("back\\slash");
+  codes.push_back("new\nline");
+  codes.push_back("code_3");  // the same text as another, elsewhere
+  std::vector<std::string> expected;
+  engine::PersonPay person;
+  person.id = "E-1";
+  const agreement::Text name{"Fund", "Fonds"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& code : codes) {
+      engine::Contribution contribution;
+      contribution.code = code;
+      contribution.name = &name;
+      contribution.amount = Money::from_cents(0);
+      contribution.base = Money::from_cents(0);
+      contribution.rate = Rational(1, 100);
+      person.contributions.push_back(contribution);
+      engine::Tax tax = gst_on(name);
+      tax.on = code;
+      person.taxes.push_back(tax);
+      expected.push_back("\"code\": " + json_string(code) + ", ");
+      expected.push_back("\"on\": " + json_string(code) + ", ");
+    }
+  }
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  const std::string out = write_pay_json(pay, "en");
+  for (const std::string& field : expected) {
+    EXPECT_NE(out.find(field), std::string::npos) << field;
+  }
+  // Each code's field as many times as it was written (code_3 four times: two texts, two rounds).
+  for (const std::string& code : codes) {
+    const std::string field = "{\"code\": " + json_string(code) + ", ";
+    std::size_t count = 0;
+    for (std::size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + 1)) ++count;
+    EXPECT_EQ(count, code == "code_3" ? 4u : 2u) << code;
+  }
+  // Each text written somewhere else in its turn: one already kept, one never kept.
+  std::string moved = codes[0];
+  pay.crew[0].contributions[0].code = moved;
+  pay.crew[0].contributions[1].code = codes[23];
+  const std::string again = write_pay_json(pay, "en");
+  EXPECT_NE(again.find("{\"code\": " + json_string(codes[23]) + ", "), std::string::npos);
+}
+
 // An agreement's name in a sentence: the French one in French when there is one, else the English
 // one, each escaped as the loader found it (one language's text may need escaping, the other not).
 TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {

@@ -113,27 +113,48 @@ constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigit
                                         (kMaxDigits64 - 1) / kGroupDigits * kFrenchGroupSeparator.size() + 1 +
                                         kMaxPowerOfTen64;
 
-// scaled ÷ 10^decimals dollars, with a minus when `negative`, as a sentence shows them: "$-3,015.50",
-// "$283.125" (en) or "-3 015,50 $", "283,125 $" (fr), written at `at`, which has room for
-// kMaxDollarsText bytes; returns its end. The same text as the amount's decimal text through
-// append_grouped, with no plain text in between: the text's size is worked out first, from the
-// count of digits, and the text written backwards from its end, two digits a step, straight into
-// its place.
+// How each language writes dollars: "$3,015.00" and "3 015,00 $".
+struct DollarsInEnglish {
+  static constexpr std::string_view kSignBefore = kEnglishDollarSign;
+  static constexpr std::string_view kSignAfter = "";
+  static constexpr std::string_view kGroupSeparator = kEnglishGroupSeparator;
+  static constexpr char kDecimalSign = kEnglishDecimalSign;
+};
+struct DollarsInFrench {
+  static constexpr std::string_view kSignBefore = "";
+  static constexpr std::string_view kSignAfter = kFrenchDollarSign;
+  static constexpr std::string_view kGroupSeparator = kFrenchGroupSeparator;
+  static constexpr char kDecimalSign = kFrenchDecimalSign;
+};
+
+// scaled ÷ 10^decimals dollars, with a minus when `negative`, as a sentence shows them in the
+// language `Way` describes: "$-3,015.50", "$283.125" (en) or "-3 015,50 $", "283,125 $" (fr),
+// written at `at`, which has room for kMaxDollarsText bytes; returns its end. The same text as the
+// amount's decimal text through append_grouped, with no plain text in between: the text's size is
+// worked out first, from the count of digits, and the text written backwards from its end, two
+// digits a step, straight into its place. One function for each language, so that each piece's size
+// is known where it is written.
 // REQUIRES: 2 <= decimals <= 19 (money's cents at least); scaled != 0 when negative.
-[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals, bool fr) {
+template <typename Way>
+[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals) {
   assert(decimals >= static_cast<int>(kCents) && decimals <= kMaxPowerOfTen64);
   assert(scaled != 0 || !negative);
   constexpr std::uint64_t kHundred = 100;
   constexpr std::uint64_t kGroupSize = 1000;
-  const std::uint64_t unit = kPowersOfTen[static_cast<std::size_t>(decimals)];
-  std::uint64_t dollars = scaled / unit;
-  std::uint64_t fraction = scaled - dollars * unit;
+  std::uint64_t dollars = 0;
+  std::uint64_t fraction = 0;
+  if (decimals == static_cast<int>(kCents)) {  // money: a division by a constant, a multiplication
+    dollars = scaled / kHundred;
+    fraction = scaled - dollars * kHundred;
+  } else {
+    const std::uint64_t unit = kPowersOfTen[static_cast<std::size_t>(decimals)];
+    dollars = scaled / unit;
+    fraction = scaled - dollars * unit;
+  }
   const int dollar_digits = decimal_digit_count(dollars);
-  const std::string_view sign = fr ? kFrenchDollarSign : kEnglishDollarSign;
-  const std::string_view separator = fr ? kFrenchGroupSeparator : kEnglishGroupSeparator;
-  const std::size_t size = sign.size() + (negative ? 1 : 0) + static_cast<std::size_t>(dollar_digits) +
-                           static_cast<std::size_t>((dollar_digits - 1) / kGroupDigits) * separator.size() + 1 +
-                           static_cast<std::size_t>(decimals);
+  const std::size_t size = Way::kSignBefore.size() + (negative ? 1 : 0) + static_cast<std::size_t>(dollar_digits) +
+                           static_cast<std::size_t>((dollar_digits - 1) / kGroupDigits) * Way::kGroupSeparator.size() +
+                           1 + static_cast<std::size_t>(decimals) + Way::kSignAfter.size();
   char* const end = at + size;
   char* next = end;  // each piece is written just before the ones already written
   const auto put = [&](std::string_view text) {
@@ -141,7 +162,7 @@ constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigit
     std::copy(text.begin(), text.end(), next);
   };
   const auto put_digit = [&](std::uint64_t digit) { *--next = static_cast<char>('0' + digit); };
-  if (fr) put(kFrenchDollarSign);
+  put(Way::kSignAfter);
   int decimals_left = decimals;
   for (; decimals_left >= 2; decimals_left -= 2) {
     const std::uint64_t higher = fraction / kHundred;
@@ -149,7 +170,7 @@ constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigit
     fraction = higher;
   }
   if (decimals_left == 1) put_digit(fraction);
-  *--next = fr ? kFrenchDecimalSign : kEnglishDecimalSign;
+  *--next = Way::kDecimalSign;
   // Groups of three digits from the right, a separator before each but the leading one.
   while (dollars >= kGroupSize) {
     const std::uint64_t higher = dollars / kGroupSize;
@@ -157,11 +178,7 @@ constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigit
     dollars = higher;
     next = put_two_digits_before(next, group % kHundred);
     put_digit(group / kHundred);
-    if (fr) {
-      put(kFrenchGroupSeparator);
-    } else {
-      put(kEnglishGroupSeparator);
-    }
+    put(Way::kGroupSeparator);
   }
   // The leading one to three digits.
   if (dollars >= kHundred) {
@@ -173,9 +190,15 @@ constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigit
     put_digit(dollars);
   }
   if (negative) *--next = '-';
-  if (!fr) put(kEnglishDollarSign);
+  put(Way::kSignBefore);
   assert(next == at);
   return end;
+}
+
+// The same in French when `fr`, else in English.
+[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals, bool fr) {
+  return fr ? put_dollars<DollarsInFrench>(at, negative, scaled, decimals)
+            : put_dollars<DollarsInEnglish>(at, negative, scaled, decimals);
 }
 
 // The values a sentence shows, each written in the sentence's language by Sentence::operator<<.

@@ -77,21 +77,6 @@ std::uint64_t magnitude_of(std::int64_t value) {
   return value < 0 ? std::uint64_t{0} - bits : bits;
 }
 
-// The most digits a 64-bit unsigned value has (20), and the largest power of ten it holds (10^19).
-constexpr int kMaxDigits64 = std::numeric_limits<std::uint64_t>::digits10 + 1;
-constexpr int kMaxPowerOfTen64 = std::numeric_limits<std::uint64_t>::digits10;
-
-// 10^0 … 10^19.
-constexpr std::array<std::uint64_t, kMaxPowerOfTen64 + 1> kPowersOfTen = [] {
-  std::array<std::uint64_t, kMaxPowerOfTen64 + 1> powers{};
-  std::uint64_t power = 1;
-  for (auto& p : powers) {
-    p = power;
-    power *= 10;
-  }
-  return powers;
-}();
-
 // The longest text write_scaled64 gives: a sign, then either every digit and a point, or "0." and
 // the decimals.
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
@@ -332,30 +317,41 @@ char* Rational::write_decimal(char* at) const {
     assert(text.size() <= kMaxDecimalTextSize);
     return std::copy(text.begin(), text.end(), at);
   };
-  if (den_ == 1) return put_scaled64(at, num_ < 0, magnitude_of(num_), 0);
+  if (const auto decimal = as_decimal()) return put_scaled64(at, decimal->negative, decimal->scaled, decimal->decimals);
+  const int decimals = terminating_decimals();
+  if (decimals >= 0) {  // more digits than 64 bits hold
+    return copy_text(write_scaled(num_ < 0, Int128(magnitude_of(num_)) * power_of_ten(decimals) / den_, decimals));
+  }
+  constexpr int kShownDecimals = 6;
+  return copy_text(to_fixed(kShownDecimals) + "…");
+}
+
+int Rational::terminating_decimals() const {
   // A terminating decimal has a denominator of the form 2^a 5^b; it needs max(a, b) decimals.
   const int twos = std::countr_zero(static_cast<std::uint64_t>(den_));
   std::int64_t d = den_ >> twos;
   int fives = 0;
-  while (d % 5 == 0) {
-    d /= 5;
+  constexpr std::int64_t kFive = 5;
+  while (d % kFive == 0) {
+    d /= kFive;
     ++fives;
   }
+  if (d != 1) return -1;
+  return twos > fives ? twos : fives;
+}
+
+std::optional<Rational::Decimal> Rational::as_decimal() const {
   const bool negative = num_ < 0;
   const std::uint64_t magnitude = magnitude_of(num_);
-  if (d == 1) {
-    const int decimals = twos > fives ? twos : fives;
-    // |num| / den = |num| × (10^decimals / den) / 10^decimals, the factor exact: in 64 bits when
-    // it and the product fit.
-    if (decimals <= kMaxPowerOfTen64) {
-      const std::uint64_t factor = kPowersOfTen[static_cast<std::size_t>(decimals)] / static_cast<std::uint64_t>(den_);
-      std::uint64_t scaled = 0;
-      if (!__builtin_mul_overflow(magnitude, factor, &scaled)) return put_scaled64(at, negative, scaled, decimals);
-    }
-    return copy_text(write_scaled(negative, Int128(magnitude) * power_of_ten(decimals) / den_, decimals));
-  }
-  constexpr int kShownDecimals = 6;
-  return copy_text(to_fixed(kShownDecimals) + "…");
+  if (den_ == 1) return Decimal{negative, magnitude, 0};
+  const int decimals = terminating_decimals();
+  // |num| / den = |num| × (10^decimals / den) / 10^decimals, the factor exact: in 64 bits when it
+  // and the product fit.
+  if (decimals < 0 || decimals > kMaxPowerOfTen64) return std::nullopt;
+  const std::uint64_t factor = kPowersOfTen[static_cast<std::size_t>(decimals)] / static_cast<std::uint64_t>(den_);
+  std::uint64_t scaled = 0;
+  if (__builtin_mul_overflow(magnitude, factor, &scaled)) return std::nullopt;
+  return Decimal{negative, scaled, decimals};
 }
 
 std::string Rational::to_fixed(int decimals) const {

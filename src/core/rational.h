@@ -9,6 +9,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -63,6 +64,20 @@ class Rational {
 
   // Decimal text with exactly `decimals` decimals, rounded half away from zero ("1.50").
   std::string to_fixed(int decimals) const;
+
+  // The value as a whole count of 10^-decimals: |value| = scaled ÷ 10^decimals, with the fewest
+  // decimals that make it whole (219.375: 219375 and 3; 2: 2 and 0). What write_decimal writes, for
+  // writers that lay the digits out their own way (grouped, with a decimal comma).
+  struct Decimal {
+    bool negative = false;
+    std::uint64_t scaled = 0;
+    int decimals = 0;  // at most 19
+  };
+  // Nothing when the decimals do not end (1/3) or `scaled` would not fit in 64 bits.
+  std::optional<Decimal> as_decimal() const;
+  // The decimals the value's decimal text ends after (max(a, b) for a denominator 2^a 5^b), or -1
+  // when it does not end.
+  int terminating_decimals() const;
 
  private:
   // A value already in lowest terms with den > 0 (the arithmetic below makes it so): no gcd again.

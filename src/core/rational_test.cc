@@ -13,6 +13,7 @@
 #include <rapidcheck/gtest.h>
 
 #include "core/checked.h"
+#include "core/digits.h"
 
 namespace plateau {
 namespace {
@@ -258,6 +259,62 @@ TEST(Rational, DecimalTextOfEveryLength) {
     }
   }
   EXPECT_GT(checked, 1000);
+}
+
+// as_decimal gives write_decimal's digits: its sign, scaled and decimals, laid out the plain way,
+// are to_decimal's text, for every count of decimals and digits, both signs, the extremes of 64
+// bits; and it gives nothing exactly when write_decimal's text does not come from 64 bits (a
+// decimal that does not end, or more digits than 64 bits hold).
+TEST(Rational, AsDecimalHasWriteDecimalsDigits) {
+  constexpr std::int64_t kLargest = std::numeric_limits<std::int64_t>::max();
+  std::vector<std::int64_t> numerators = {0, 1, -1, 7, 99, -101, 123456789, -987654321987, kLargest, -kLargest - 1};
+  for (std::int64_t power = 10; power <= 1'000'000'000'000'000'000; power *= 10) {
+    numerators.push_back(power - 1);
+    numerators.push_back(-(power + 3));
+  }
+  std::vector<std::int64_t> denominators = {3, 7, 12, 1'000'000'007};
+  for (int twos = 0; twos <= 62; twos += 1) {
+    for (int fives = 0; fives <= 27; fives += 1) {
+      detail::Int128 den = 1;
+      for (int i = 0; i < twos; ++i) den *= 2;
+      for (int i = 0; i < fives; ++i) den *= 5;
+      if (den <= kLargest) denominators.push_back(static_cast<std::int64_t>(den));
+    }
+  }
+  int from_digits = 0;
+  for (const std::int64_t den : denominators) {
+    for (const std::int64_t num : numerators) {
+      const Rational value(num, den);
+      const std::optional<Rational::Decimal> decimal = value.as_decimal();
+      // Whether it has a decimal of 64 bits, worked out the plain way in 128 bits.
+      int twos = 0;
+      int fives = 0;
+      std::int64_t rest = value.denominator();
+      for (; rest % 2 == 0; rest /= 2) ++twos;
+      for (; rest % 5 == 0; rest /= 5) ++fives;
+      const int decimals = std::max(twos, fives);
+      bool fits = rest == 1 && decimals <= 19;
+      if (fits) {
+        const detail::Int128 magnitude = num < 0 ? -detail::Int128(value.numerator()) : detail::Int128(value.numerator());
+        const detail::Int128 scaled =
+            magnitude * static_cast<detail::Int128>(kPowersOfTen[static_cast<std::size_t>(decimals)] /
+                                                    static_cast<std::uint64_t>(value.denominator()));
+        fits = scaled <= static_cast<detail::Int128>(std::numeric_limits<std::uint64_t>::max());
+      }
+      ASSERT_EQ(decimal.has_value(), fits) << num << " / " << den;
+      if (!decimal) continue;
+      ++from_digits;
+      EXPECT_LE(decimal->decimals, 19);
+      std::string fraction = std::to_string(decimal->scaled % kPowersOfTen[static_cast<std::size_t>(decimal->decimals)]);
+      if (decimal->decimals > 0) fraction.insert(0, static_cast<std::size_t>(decimal->decimals) - fraction.size(), '0');
+      const std::string text = (decimal->negative ? "-" : "") +
+                               std::to_string(decimal->scaled / kPowersOfTen[static_cast<std::size_t>(decimal->decimals)]) +
+                               (decimal->decimals > 0 ? "." + fraction : "");
+      EXPECT_EQ(text, value.to_decimal()) << num << " / " << den;
+      EXPECT_EQ(decimal->negative, num < 0) << num << " / " << den;
+    }
+  }
+  EXPECT_GT(from_digits, 1000);
 }
 
 }  // namespace

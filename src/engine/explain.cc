@@ -8,7 +8,6 @@
 #include <limits>
 #include <optional>
 #include <string_view>
-#include <variant>
 
 #include "core/digits.h"
 
@@ -33,6 +32,15 @@ void append_grouped(TextOut& out, std::string_view plain, std::size_t min_decima
   const std::string_view integer(digits.begin(), point);
   const std::string_view fraction = point == digits.end() ? "" : std::string_view(point + 1, digits.end());
   constexpr std::size_t kGroup = 3;
+  if (integer.size() <= kGroup && fraction.size() >= min_decimals) {
+    // The usual case (a rate, a multiplier, hours): nothing to group and no zeros to add, so the
+    // text is copied whole, its point then made a comma in French.
+    out.room_for(plain.size());
+    char* const start = out.at();
+    out.put_varying(plain);
+    if (fr && point != digits.end()) start[point - plain.data()] = ',';
+    return;
+  }
   // Each a string_view of its own, so that the separator's length is known, not found by strlen.
   const std::string_view separator = fr ? std::string_view("\u202f") : std::string_view(",");
   // The text grows by a separator (at most 3 bytes) per group of three digits after the first,
@@ -63,74 +71,149 @@ std::optional<std::int64_t> whole_cents(const Rational& exact) {
   return cents;
 }
 
-// The group separator of dollars in each language: "3,015.00" and "3 015,00" (a narrow no-break
-// space, three bytes in UTF-8).
+// cents × num ÷ (100 × den) dollars, an amount of cents times a rate num / den (in lowest terms)
+// given as `scaled` = cents × num, as the digits ExactDollars writes for the Rational it reduces to
+// (at least the two decimals of cents), worked out without reducing it: 100 × den is 2^(a+2) 5^(b+2)
+// for den = 2^a 5^b, so max(a, b) + 2 decimals make it whole, and the zeros that end those digits,
+// beyond the two of cents, are the ones the reduced denominator does without. Nothing when the
+// decimals do not end (den has another prime factor) or the digits do not fit in 64 bits.
+std::optional<Rational::Decimal> decimal_of_cents_times(std::int64_t scaled, const Rational& rate) {
+  const int rate_decimals = rate.terminating_decimals();
+  if (rate_decimals < 0 || rate_decimals + static_cast<int>(kCents) > kMaxPowerOfTen64) return std::nullopt;
+  Rational::Decimal decimal;
+  decimal.negative = scaled < 0;
+  decimal.decimals = rate_decimals + static_cast<int>(kCents);
+  const std::uint64_t magnitude =
+      decimal.negative ? std::uint64_t{0} - static_cast<std::uint64_t>(scaled) : static_cast<std::uint64_t>(scaled);
+  // 10^decimals ÷ (100 × den) = 10^rate_decimals ÷ den, exact.
+  const std::uint64_t factor =
+      kPowersOfTen[static_cast<std::size_t>(rate_decimals)] / static_cast<std::uint64_t>(rate.denominator());
+  if (__builtin_mul_overflow(magnitude, factor, &decimal.scaled)) return std::nullopt;
+  constexpr std::uint64_t kTen = 10;
+  while (decimal.decimals > static_cast<int>(kCents) && decimal.scaled % kTen == 0) {
+    decimal.scaled /= kTen;
+    --decimal.decimals;
+  }
+  return decimal;
+}
+
+// The signs of dollars in each language: "$3,015.00" and "3 015,00 $", the group separator a
+// narrow no-break space in French (three bytes in UTF-8).
+constexpr std::string_view kEnglishDollarSign = "$";
+constexpr std::string_view kFrenchDollarSign = " $";
 constexpr std::string_view kEnglishGroupSeparator = ",";
 constexpr std::string_view kFrenchGroupSeparator = "\u202f";
-// The longest dollars text write_dollars gives: "$", a sign, the 19 digits of a 64-bit count of
-// dollars with a separator before each group of three after the first, the decimal sign and the
-// cents, " $".
-constexpr std::size_t kMaxDollarsText = 1 + 1 + 19 + 6 * kFrenchGroupSeparator.size() + 1 + kCents + 2;
+constexpr char kEnglishDecimalSign = '.';
+constexpr char kFrenchDecimalSign = ',';
+constexpr int kGroupDigits = 3;
+// The longest dollars text put_dollars writes: the dollar sign, a minus, the 20 digits of a 64-bit
+// count with a separator before each group of three after the first, the decimal sign and at most
+// 19 decimals (a count of 64 bits has 20 digits in all, but the bound need not be tight).
+constexpr std::size_t kMaxDollarsText = kFrenchDollarSign.size() + 1 + kMaxDigits64 +
+                                        (kMaxDigits64 - 1) / kGroupDigits * kFrenchGroupSeparator.size() + 1 +
+                                        kMaxPowerOfTen64;
 
+// How each language writes dollars: "$3,015.00" and "3 015,00 $".
+struct DollarsInEnglish {
+  static constexpr std::string_view kSignBefore = kEnglishDollarSign;
+  static constexpr std::string_view kSignAfter = "";
+  static constexpr std::string_view kGroupSeparator = kEnglishGroupSeparator;
+  static constexpr char kDecimalSign = kEnglishDecimalSign;
+};
+struct DollarsInFrench {
+  static constexpr std::string_view kSignBefore = "";
+  static constexpr std::string_view kSignAfter = kFrenchDollarSign;
+  static constexpr std::string_view kGroupSeparator = kFrenchGroupSeparator;
+  static constexpr char kDecimalSign = kFrenchDecimalSign;
+};
 
-// `cents` as a sentence shows dollars, "$-3,015.50" (en) or "-3 015,50 $" (fr), written backwards
-// so that it ends at `end`; returns where it starts. The same text as the decimal text of the
-// amount through append_grouped, with no plain text in between.
-char* write_dollars(char* end, std::int64_t cents, bool fr) {
+// scaled ÷ 10^decimals dollars, with a minus when `negative`, as a sentence shows them in the
+// language `Way` describes: "$-3,015.50", "$283.125" (en) or "-3 015,50 $", "283,125 $" (fr),
+// written at `at`, which has room for kMaxDollarsText bytes; returns its end. The same text as the
+// amount's decimal text through append_grouped, with no plain text in between: the text's size is
+// worked out first, from the count of digits, and the text written backwards from its end, two
+// digits a step, straight into its place. One function for each language, so that each piece's size
+// is known where it is written.
+// REQUIRES: 2 <= decimals <= 19 (money's cents at least); scaled != 0 when negative.
+template <typename Way>
+[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals) {
+  assert(decimals >= static_cast<int>(kCents) && decimals <= kMaxPowerOfTen64);
+  assert(scaled != 0 || !negative);
   constexpr std::uint64_t kHundred = 100;
   constexpr std::uint64_t kGroupSize = 1000;
-  char* at = end;
-  // Each piece written before the ones already written; its size is known where it is written.
-  const auto put = [&](std::string_view text) {
-    at -= text.size();
-    std::copy(text.begin(), text.end(), at);
-  };
-  const auto put_digit = [&](std::uint64_t digit) { *--at = static_cast<char>('0' + digit); };
-  if (fr) put(" $");
-  const bool negative = cents < 0;
-  const std::uint64_t magnitude =
-      negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
-  at = put_two_digits_before(at, magnitude % kHundred);
-  if (fr) {
-    put(",");
+  std::uint64_t dollars = 0;
+  std::uint64_t fraction = 0;
+  if (decimals == static_cast<int>(kCents)) {  // money: a division by a constant, a multiplication
+    dollars = scaled / kHundred;
+    fraction = scaled - dollars * kHundred;
   } else {
-    put(".");
+    const std::uint64_t unit = kPowersOfTen[static_cast<std::size_t>(decimals)];
+    dollars = scaled / unit;
+    fraction = scaled - dollars * unit;
   }
-  std::uint64_t dollars = magnitude / kHundred;
+  const int dollar_digits = decimal_digit_count(dollars);
+  const std::size_t size = Way::kSignBefore.size() + (negative ? 1 : 0) + static_cast<std::size_t>(dollar_digits) +
+                           static_cast<std::size_t>((dollar_digits - 1) / kGroupDigits) * Way::kGroupSeparator.size() +
+                           1 + static_cast<std::size_t>(decimals) + Way::kSignAfter.size();
+  char* const end = at + size;
+  char* next = end;  // each piece is written just before the ones already written
+  const auto put = [&](std::string_view text) {
+    next -= text.size();
+    std::copy(text.begin(), text.end(), next);
+  };
+  const auto put_digit = [&](std::uint64_t digit) { *--next = static_cast<char>('0' + digit); };
+  put(Way::kSignAfter);
+  int decimals_left = decimals;
+  for (; decimals_left >= 2; decimals_left -= 2) {
+    const std::uint64_t higher = fraction / kHundred;
+    next = put_two_digits_before(next, fraction - higher * kHundred);
+    fraction = higher;
+  }
+  if (decimals_left == 1) put_digit(fraction);
+  *--next = Way::kDecimalSign;
   // Groups of three digits from the right, a separator before each but the leading one.
   while (dollars >= kGroupSize) {
-    const std::uint64_t group = dollars % kGroupSize;
-    dollars /= kGroupSize;
-    at = put_two_digits_before(at, group % kHundred);
+    const std::uint64_t higher = dollars / kGroupSize;
+    const std::uint64_t group = dollars - higher * kGroupSize;
+    dollars = higher;
+    next = put_two_digits_before(next, group % kHundred);
     put_digit(group / kHundred);
-    if (fr) {
-      put(kFrenchGroupSeparator);
-    } else {
-      put(kEnglishGroupSeparator);
-    }
+    put(Way::kGroupSeparator);
   }
   // The leading one to three digits.
   if (dollars >= kHundred) {
-    at = put_two_digits_before(at, dollars % kHundred);
+    next = put_two_digits_before(next, dollars % kHundred);
     put_digit(dollars / kHundred);
   } else if (dollars >= 10) {
-    at = put_two_digits_before(at, dollars);
+    next = put_two_digits_before(next, dollars);
   } else {
     put_digit(dollars);
   }
-  if (negative) put("-");
-  if (!fr) put("$");
-  return at;
+  if (negative) *--next = '-';
+  put(Way::kSignBefore);
+  assert(next == at);
+  return end;
+}
+
+// The same in French when `fr`, else in English.
+[[gnu::always_inline]] inline char* put_dollars(char* at, bool negative, std::uint64_t scaled, int decimals, bool fr) {
+  return fr ? put_dollars<DollarsInFrench>(at, negative, scaled, decimals)
+            : put_dollars<DollarsInEnglish>(at, negative, scaled, decimals);
 }
 
 // The values a sentence shows, each written in the sentence's language by Sentence::operator<<.
 
-// "$877.50", "$283.125" (en) or "877,50 $" (fr): at least two decimals, more when the exact value
-// needs them.
+// "$877.50" (en) or "877,50 $" (fr): money as it is paid.
 struct Dollars {
-  explicit Dollars(const Rational& exact) : value(exact) {}
-  explicit Dollars(Money amount) : value(amount) {}
-  std::variant<Money, Rational> value;  // money as it is paid, or an exact amount before its rounding
+  explicit Dollars(Money money) : amount(money) {}
+  Money amount;
+};
+
+// "$877.50", "$283.125" (en) or "877,50 $", "283,125 $" (fr): an exact amount before its rounding,
+// with at least two decimals, more when the exact value needs them.
+struct ExactDollars {
+  explicit ExactDollars(const Rational& value) : exact(value) {}
+  Rational exact;
 };
 
 // "1.5", "1,5": a multiplier or another exact number, as many decimals as it needs.
@@ -268,21 +351,32 @@ class Sentence {
   Sentence& operator<<(char) = delete;  // a char would be written as its code
 
   Sentence& operator<<(const Dollars& dollars) {
-    // Money, and an exact amount of whole cents, straight from the cents; an exact amount with more
-    // decimals through its decimal text.
-    const Money* amount = std::get_if<Money>(&dollars.value);
-    const std::optional<std::int64_t> cents =
-        amount != nullptr ? amount->cents() : whole_cents(std::get<Rational>(dollars.value));
-    if (cents) {
-      char text[kMaxDollarsText];
-      const char* start = write_dollars(std::end(text), *cents, fr_);
-      out_.room_for(static_cast<std::size_t>(std::end(text) - start));
-      out_.put_varying(std::string_view(start, static_cast<std::size_t>(std::end(text) - start)));
-      return *this;
+    const std::int64_t cents = dollars.amount.cents();
+    const bool negative = cents < 0;
+    // The magnitude of INT64_MIN still fits in 64 bits unsigned.
+    const std::uint64_t magnitude =
+        negative ? std::uint64_t{0} - static_cast<std::uint64_t>(cents) : static_cast<std::uint64_t>(cents);
+    out_.room_for(kMaxDollarsText);
+    out_.advance_to(put_dollars(out_.at(), negative, magnitude, kCents, fr_));
+    return *this;
+  }
+  Sentence& operator<<(const ExactDollars& dollars) {
+    // Straight from its digits when its decimals end and it fits in 64 bits, with at least the two
+    // of cents; else through its decimal text ("…" after six decimals when they do not end).
+    if (auto decimal = dollars.exact.as_decimal()) {
+      if (decimal->decimals < static_cast<int>(kCents)) {
+        const std::uint64_t to_cents = kPowersOfTen[kCents - static_cast<std::size_t>(decimal->decimals)];
+        if (__builtin_mul_overflow(decimal->scaled, to_cents, &decimal->scaled)) decimal.reset();
+        if (decimal) decimal->decimals = static_cast<int>(kCents);
+      }
+      if (decimal) {
+        put_exact_dollars(*decimal);
+        return *this;
+      }
     }
-    if (!fr_) out_.append("$");
-    append_grouped_decimal(std::get<Rational>(dollars.value), kCents);
-    if (fr_) out_.append(" $");
+    if (!fr_) out_.append(kEnglishDollarSign);
+    append_grouped_decimal(dollars.exact, kCents);
+    if (fr_) out_.append(kFrenchDollarSign);
     return *this;
   }
   // A Number is one of the agreement's (a multiplier, a threshold): remembered when the writer
@@ -357,6 +451,12 @@ class Sentence {
       if (scaled % result.rate.denominator() == 0 && scaled / result.rate.denominator() == result.amount.cents()) {
         return *this << " = " << Dollars(result.amount);
       }
+      // The exact product's digits straight from cents × num, with no fraction reduced.
+      if (const auto exact = decimal_of_cents_times(scaled, result.rate)) {
+        *this << " = ";
+        put_exact_dollars(*exact);
+        return *this << " → " << Dollars(result.amount);
+      }
       // The exact product in dollars, cents × num ÷ (100 × den), reduced once: the same Rational as
       // base.dollars() × rate (both in lowest terms), which reduces the dollars and then the product.
       std::int64_t denominator = 0;
@@ -368,10 +468,15 @@ class Sentence {
   }
   Sentence& operator<<(const RoundedResult& result) {
     if (whole_cents(result.exact) == result.amount.cents()) return *this << " = " << Dollars(result.amount);
-    return *this << " = " << Dollars(result.exact) << " → " << Dollars(result.amount);
+    return *this << " = " << ExactDollars(result.exact) << " → " << Dollars(result.amount);
   }
 
  private:
+  // Dollars from the digits of an exact amount with at least the two decimals of cents.
+  void put_exact_dollars(const Rational::Decimal& decimal) {
+    out_.room_for(kMaxDollarsText);
+    out_.advance_to(put_dollars(out_.at(), decimal.negative, decimal.scaled, decimal.decimals, fr_));
+  }
   // `value`'s decimal text, grouped, from a stack buffer rather than a string built for it.
   void append_grouped_decimal(const Rational& value, std::size_t min_decimals) {
     char plain[Rational::kMaxDecimalTextSize];
@@ -430,11 +535,11 @@ void append_base_formula(Sentence& s, const PayLine& line) {
   if (line.base_multiplier != Rational(1) || line.base_divisor != 1) {
     // A 6th/7th-day base: (contracted [÷ 5] × 1.5)
     const Rational contracted = line.base * Rational(line.base_divisor) / line.base_multiplier;
-    s << "(" << Dollars(contracted);
+    s << "(" << ExactDollars(contracted);
     if (line.base_divisor != 1) s << " ÷ " << line.base_divisor;
     s << " × " << Number{line.base_multiplier} << ")";
   } else {
-    s << Dollars(line.base);
+    s << ExactDollars(line.base);
   }
   if (line.divisor != 1) s << " ÷ " << line.divisor;
   if (line.top_up) {
@@ -511,6 +616,10 @@ std::string explain_money(Money amount, const std::string& lang) {
   return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Dollars(amount); });
 }
 
+std::string explain_exact_money(const Rational& dollars, const std::string& lang) {
+  return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << ExactDollars(dollars); });
+}
+
 std::string explain_hours(Duration duration, const std::string& lang) {
   return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << Hours{duration}; });
 }
@@ -539,7 +648,7 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
       return;
     case LineCode::weekly_rate:
       if (line.partial_week) {
-        start() << Dollars(line.base) << " ÷ " << line.divisor << exact_note()
+        start() << ExactDollars(line.base) << " ÷ " << line.divisor << exact_note()
                 << (fr ? ", semaine partielle de l'engagement" : ", a partial week of the engagement")
                 << Cite{*line.citation};
         return;
@@ -582,7 +691,7 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
     case LineCode::overtime:
       start() << Hours{*line.hours} << (fr ? " au-delà de " : " beyond ") << Threshold{*line.threshold} << " × (";
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
+      s << " = " << ExactDollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::turnaround:
     case LineCode::rest_period:
@@ -595,14 +704,14 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
           << Hours{*line.hours} << " encroached × (";
       }
       append_base_formula(s, line);
-      s << " = " << Dollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
+      s << " = " << ExactDollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::meal_penalty:
       if (!line.what.en.empty()) {
-        start() << Dollars(line.base) << ", " << line.what << Cite{*line.citation};
+        start() << ExactDollars(line.base) << ", " << line.what << Cite{*line.citation};
         return;
       }
-      start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << Dollars(line.base) << exact_note()
+      start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << ExactDollars(line.base) << exact_note()
               << Cite{*line.citation};
       return;
   }

@@ -17,6 +17,10 @@ namespace plateau::engine {
 // "$3,015.00" (en) or "3 015,00 $" (fr).
 std::string explain_money(Money amount, const std::string& lang);
 
+// An exact amount of dollars as the sentences show it before its rounding: "$283.125", "$3,015.00"
+// (en) or "283,125 $", "3 015,00 $" (fr), at least two decimals.
+std::string explain_exact_money(const Rational& dollars, const std::string& lang);
+
 // "15.50 h" (en) or "15,50 h" (fr).
 std::string explain_hours(Duration duration, const std::string& lang);
 

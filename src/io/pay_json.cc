@@ -1,6 +1,7 @@
 #include "io/pay_json.h"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cstdint>
 #include <charconv>
@@ -123,6 +124,34 @@ void append_escaped(engine::TextOut& out, std::string_view text) {
   out.put_varying(text.substr(plain_from));
 }
 
+// The agreement's texts a writer has found to hold nothing JSON escapes, known by where they are:
+// a contribution's code and the code a tax is on are string_views into the agreement, the same few
+// for every person of a batch, and the agreement does not change while a batch is written. So a
+// text at the same place, of the same size, is the same text, and it is copied without looking
+// again. A text found to need escaping is not remembered: it is escaped each time.
+class PlainAgreementTexts {
+ public:
+  // Whether `text` needs no escaping: known when seen before, else looked at (and remembered).
+  bool plain(std::string_view text) {
+    for (std::size_t i = 0; i < used_; ++i) {
+      if (kept_[i].data() == text.data() && kept_[i].size() == text.size()) return true;
+    }
+    if (find_needs_escape(text) != text.size()) return false;
+    kept_[next_] = text;
+    next_ = (next_ + 1) % kKept;
+    used_ = std::min(used_ + 1, kKept);
+    return true;
+  }
+
+ private:
+  // More than an agreement's contribution codes (six in the shipped ones); when all are taken, the
+  // oldest is replaced.
+  static constexpr std::size_t kKept = 16;
+  std::array<std::string_view, kKept> kept_;
+  std::size_t used_ = 0;
+  std::size_t next_ = 0;
+};
+
 // Appends JSON to a string as it goes, through a TextOut (explain.h): pieces are written into room
 // made a chunk at a time, and the sentences of the explanations go into the same room. Keys are
 // plateau's own names, and money, dates, decimals and codes plateau's own text: none holds a
@@ -160,6 +189,15 @@ class JsonOut {
     out_.put_varying(value);
     put('"');
     first_ = false;
+  }
+  // A string field whose text is the agreement's own, not known to be plain: copied as it is once it
+  // was found plain (PlainAgreementTexts), else escaped.
+  void field_agreements_text(std::string_view name, std::string_view value) {
+    if (plain_texts_.plain(value)) {
+      field_verbatim(name, value);
+    } else {
+      field(name, value);
+    }
   }
   // A citation's article, copied as it is when the loader found it needs no escaping.
   void field(std::string_view name, const agreement::Citation& citation) {
@@ -281,6 +319,7 @@ class JsonOut {
 
   engine::TextOut out_;
   engine::KeptTexts kept_;  // the agreement's rates and multipliers, the last date: for this batch
+  PlainAgreementTexts plain_texts_;  // the agreement's codes found plain, for this batch
   bool first_ = true;
   bool after_key_ = false;
 };
@@ -338,7 +377,7 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
 
 void write_contribution(JsonOut& json, const engine::Contribution& contribution, const std::string& lang) {
   json.open('{');
-  json.field("code", contribution.code);
+  json.field_agreements_text("code", contribution.code);
   if (contribution.week) {
     json.field("week", *contribution.week);
     json.field_number("days", contribution.days);
@@ -360,7 +399,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
 void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
   json.open('{');
   json.field_verbatim("code", tax.code);  // gst, qst: the engine's own words
-  json.field("on", tax.on);
+  json.field_agreements_text("on", tax.on);
   json.field("base", tax.base);
   json.field_agreements("rate", tax.rate);
   json.field("amount", tax.amount);

@@ -107,6 +107,61 @@ TEST(PayJson, ExplanationEscapesTheTextsItIsGiven) {
       << out;
 }
 
+// A contribution's code and the code a tax is on, the agreement's texts, are copied as they are
+// once found plain and escaped when they need it, every time: more codes than the writer keeps,
+// each twice and in turn, some with characters JSON escapes, two of the same text at different
+// places, and one that takes the place of a plain one remembered before.
+TEST(PayJson, AgreementCodesAreEscapedWhenTheyNeedItEveryTime) {
+  std::vector<std::string> codes;
+  for (int i = 0; i < 20; ++i) codes.push_back("code_" + std::to_string(i));
+  codes.push_back("12345678");    // plain, of the size of the one with a newline after it
+  codes.push_back("0123456789");  // and of the one with a backslash
+  codes.push_back("quoted \"code\"");
+  codes.push_back("back\\slash");
+  codes.push_back("new\nline");
+  codes.push_back("code_3");  // the same text as another, elsewhere
+  std::vector<std::string> expected;
+  engine::PersonPay person;
+  person.id = "E-1";
+  const agreement::Text name{"Fund", "Fonds"};
+  for (int round = 0; round < 2; ++round) {
+    for (const std::string& code : codes) {
+      engine::Contribution contribution;
+      contribution.code = code;
+      contribution.name = &name;
+      contribution.amount = Money::from_cents(0);
+      contribution.base = Money::from_cents(0);
+      contribution.rate = Rational(1, 100);
+      person.contributions.push_back(contribution);
+      engine::Tax tax = gst_on(name);
+      tax.on = code;
+      person.taxes.push_back(tax);
+      expected.push_back("\"code\": " + json_string(code) + ", ");
+      expected.push_back("\"on\": " + json_string(code) + ", ");
+    }
+  }
+  engine::BatchPay pay;
+  pay.agreement_id = "dgc-quebec";
+  pay.crew.push_back(person);
+  const std::string out = write_pay_json(pay, "en");
+  for (const std::string& field : expected) {
+    EXPECT_NE(out.find(field), std::string::npos) << field;
+  }
+  // Each code's field as many times as it was written (code_3 four times: two texts, two rounds).
+  for (const std::string& code : codes) {
+    const std::string field = "{\"code\": " + json_string(code) + ", ";
+    std::size_t count = 0;
+    for (std::size_t at = out.find(field); at != std::string::npos; at = out.find(field, at + 1)) ++count;
+    EXPECT_EQ(count, code == "code_3" ? 4u : 2u) << code;
+  }
+  // Each text written somewhere else in its turn: one already kept, one never kept.
+  std::string moved = codes[0];
+  pay.crew[0].contributions[0].code = moved;
+  pay.crew[0].contributions[1].code = codes[23];
+  const std::string again = write_pay_json(pay, "en");
+  EXPECT_NE(again.find("{\"code\": " + json_string(codes[23]) + ", "), std::string::npos);
+}
+
 // An agreement's name in a sentence: the French one in French when there is one, else the English
 // one, each escaped as the loader found it (one language's text may need escaping, the other not).
 TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {
@@ -267,6 +322,82 @@ TEST(Explain, DollarsAreGroupedByThousandsInBothLanguages) {
   }
 }
 
+// An exact amount's dollars done the plain way: its decimal text, to_decimal's, the integer part
+// grouped by thousands, at least two decimals, the decimal sign and the dollar sign of the
+// language. The reference for the sentences' writer, which works from the digits as_decimal gives.
+std::string exact_dollars_the_plain_way(const Rational& exact, bool fr) {
+  const std::string plain = exact.to_decimal();
+  const bool negative = plain[0] == '-';
+  const std::size_t point = plain.find('.');
+  const std::string digits = plain.substr(negative ? 1 : 0, point == std::string::npos ? std::string::npos
+                                                                                         : point - (negative ? 1 : 0));
+  std::string fraction = point == std::string::npos ? "" : plain.substr(point + 1);
+  while (fraction.size() < 2) fraction += '0';
+  std::string grouped;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) grouped += fr ? "\u202f" : ",";
+    grouped += digits[i];
+  }
+  const std::string number = (negative ? "-" : "") + grouped + (fr ? "," : ".") + fraction;
+  return fr ? number + " $" : "$" + number;
+}
+
+// Exact amounts with every count of digits and of decimals (none, one, two, up to 19, more than
+// 64 bits hold, decimals that do not end), both signs, the extremes, against the plain way.
+TEST(Explain, ExactDollarsOfEveryLengthAreGroupedLikeTheirDecimalText) {
+  std::vector<std::int64_t> denominators = {1, 2, 4, 5, 8, 10, 16, 20, 25, 40, 80, 100, 125, 200, 1000, 1024,
+                                            3, 7, 12, 300, std::int64_t{1} << 40, std::int64_t{1} << 62};
+  std::int64_t power_of_five = 1;
+  for (int fives = 0; fives <= 27; ++fives, power_of_five *= 5) denominators.push_back(power_of_five);
+  std::int64_t power_of_ten = 1;
+  for (int tens = 0; tens <= 18; ++tens, power_of_ten *= 10) denominators.push_back(power_of_ten);
+  int checked = 0;
+  for (const std::int64_t den : denominators) {
+    for (const std::int64_t num : testing::cents_of_every_length()) {
+      const Rational exact(num, den);
+      EXPECT_EQ(engine::explain_exact_money(exact, "en"), exact_dollars_the_plain_way(exact, false)) << num << " / " << den;
+      EXPECT_EQ(engine::explain_exact_money(exact, "fr"), exact_dollars_the_plain_way(exact, true)) << num << " / " << den;
+      ++checked;
+    }
+  }
+  EXPECT_EQ(engine::explain_exact_money(Rational(-123456789, 1000), "en"), "$-123,456.789");
+  EXPECT_EQ(engine::explain_exact_money(Rational(1, 3), "en"), "$0.333333…");
+  EXPECT_EQ(engine::explain_exact_money(Rational(5), "fr"), "5,00 $");
+  EXPECT_GT(checked, 5000);
+}
+
+// Hours as the sentences show them, done the plain way: to_fixed(2)'s text with its integer part
+// grouped by thousands, a decimal comma in French, " h".
+std::string hours_the_plain_way(std::int64_t minutes, bool fr) {
+  std::string plain = Rational(minutes, 60).to_fixed(2);
+  const bool negative = plain[0] == '-';
+  if (negative) plain.erase(0, 1);
+  const std::size_t point = plain.find('.');
+  const std::string integer = plain.substr(0, point);
+  std::string grouped;
+  for (std::size_t i = 0; i < integer.size(); ++i) {
+    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += fr ? "\u202f" : ",";
+    grouped += integer[i];
+  }
+  return (negative ? "-" : "") + grouped + (fr ? "," : ".") + plain.substr(point + 1) + " h";
+}
+
+// Hours of every count of digits, on each side of the first group of thousands (999.98 h, 1,000 h),
+// both signs, in both languages: those with nothing to group are copied whole (their point made a
+// comma in French), the others grouped.
+TEST(Explain, HoursOfEveryLengthAreGroupedLikeTheirDecimalText) {
+  std::vector<std::int64_t> minutes = {0, 1, 30, 59, 60, 61, 90, 599, 600, 5999, 59999, 59998, 60000, 60001,
+                                       599999, 600000, 6000000, 123456789, std::numeric_limits<std::int64_t>::max() / 2};
+  const std::size_t count = minutes.size();
+  for (std::size_t i = 0; i < count; ++i) minutes.push_back(-minutes[i]);
+  for (const std::int64_t m : minutes) {
+    EXPECT_EQ(engine::explain_hours(Duration{m}, "en"), hours_the_plain_way(m, false)) << m;
+    EXPECT_EQ(engine::explain_hours(Duration{m}, "fr"), hours_the_plain_way(m, true)) << m;
+  }
+  EXPECT_EQ(engine::explain_hours(Duration{630}, "fr"), "10,50 h");
+  EXPECT_EQ(engine::explain_hours(Duration{60000}, "en"), "1,000.00 h");
+}
+
 // An exact amount is written from its cents when it is a whole number of them, and through its
 // decimal text when it has more decimals: both grouped, with at least two decimals.
 TEST(Explain, ExactDollarsWithAndWithoutMoreDecimalsThanCents) {
@@ -306,39 +437,30 @@ TEST(Explain, RoundedProductShowsTheExactValueOnlyWhenItHasMoreDecimalsThanCents
             "TVQ sur Fonds : 7,5\u00a0% × -20,00 $ = -1,50 $, taux en vigueur le 2009-05-22, à la charge du producteur");
 }
 
-// An exact amount in dollars as the sentences show it in English, done the plain way: "$" and the
-// decimal text with its integer part grouped by thousands, at least two decimals.
-std::string exact_dollars_the_plain_way(const Rational& exact) {
-  std::string plain = exact.to_decimal();
-  const bool negative = plain[0] == '-';
-  if (negative) plain.erase(0, 1);
-  const std::size_t point = plain.find('.');
-  const std::string integer = plain.substr(0, point);
-  std::string fraction = point == std::string::npos ? "" : plain.substr(point + 1);
-  while (fraction.size() < 2) fraction += '0';
-  std::string grouped;
-  for (std::size_t i = 0; i < integer.size(); ++i) {
-    if (i > 0 && (integer.size() - i) % 3 == 0) grouped += ",";
-    grouped += integer[i];
-  }
-  return "$" + std::string(negative ? "-" : "") + grouped + "." + fraction;
-}
-
 // base × rate in a tax's sentence, for rates of every shape (the shipped ones' and others, one
-// whose decimals do not end) and bases from cents to millions, both signs: the amount alone when
-// the product is a whole number of cents that rounds to it, else the exact product (worked out from
-// the cents, reduced once) and its rounding, as base.dollars() × rate shows it.
+// whose decimals do not end, ones whose product's digits need up to 19 decimals or do not fit in 64
+// bits) and bases from cents to millions and of every length, both signs, in both languages: the
+// amount alone when the product is a whole number of cents that rounds to it, else the exact
+// product (its digits worked out from the cents, without reducing it) and its rounding, as
+// base.dollars() × rate shows it done the plain way.
 TEST(Explain, RoundedProductIsBaseDollarsTimesRate) {
   const agreement::Text on_name{"Fund", "Fonds"};
-  const std::vector<Rational> rates = {Rational(5, 100),      Rational(75, 1000), Rational(9975, 100000),
-                                       Rational(8, 100),      Rational(1, 3),     Rational(7, 40),
-                                       Rational(-3, 1000000), Rational(2),        Rational(1, 1024)};
+  const std::vector<Rational> rates = {
+      Rational(5, 100),      Rational(75, 1000),     Rational(9975, 100000),         Rational(8, 100),
+      Rational(1, 3),        Rational(7, 40),        Rational(-3, 1000000),          Rational(2),
+      Rational(1, 1024),     Rational(6, 100),       Rational(15, 1000),             Rational(1, 1),
+      Rational(3, 7),        Rational(1, 1 << 20),   Rational(1, 78125),             Rational(999, 4096),
+      Rational(1, 100000000000000000), Rational(7, 200000000000000000), Rational(1, 1000000000000000000)};
   std::vector<std::int64_t> cents = {0, 1, -1, 99, 101, 1635, -2000, 123456789, -987654321, 100000000000};
+  for (const std::int64_t amount : testing::cents_of_every_length()) {
+    if (amount > -(std::int64_t{1} << 62) && amount < (std::int64_t{1} << 62)) cents.push_back(amount);
+  }
   std::uint64_t state = 12345;
   for (int i = 0; i < 200; ++i) {
     state = state * 6364136223846793005u + 1442695040888963407u;
     cents.push_back(static_cast<std::int64_t>(state >> 34) - (std::int64_t{1} << 29));
   }
+  int with_exact_product = 0;
   for (const Rational& rate : rates) {
     for (const std::int64_t base : cents) {
       engine::Tax tax;
@@ -346,16 +468,26 @@ TEST(Explain, RoundedProductIsBaseDollarsTimesRate) {
       tax.on_name = &on_name;
       tax.taxed = tax.base = Money::from_cents(base);
       tax.rate = rate;
-      const Rational exact = tax.base.dollars() * rate;
-      tax.amount = ExactAmount(exact).round_to_cent();
-      const std::string sentence = engine::explain(tax, "en");
+      Rational exact;
+      try {
+        exact = tax.base.dollars() * rate;
+        tax.amount = ExactAmount(exact).round_to_cent();
+      } catch (const OverflowError&) {
+        continue;  // no such tax: its amount does not fit in cents
+      }
       const bool whole = (exact * Rational(100)).is_integer();
-      const std::string shown = whole ? " = " + engine::explain_money(tax.amount, "en") + ","
-                                      : " = " + exact_dollars_the_plain_way(exact) + " → " +
-                                            engine::explain_money(tax.amount, "en") + ",";
-      EXPECT_NE(sentence.find(shown), std::string::npos) << sentence << "\nexpected " << shown;
+      with_exact_product += whole ? 0 : 1;
+      for (const bool fr : {false, true}) {
+        const std::string lang = fr ? "fr" : "en";
+        const std::string sentence = engine::explain(tax, lang);
+        const std::string shown = whole ? " = " + engine::explain_money(tax.amount, lang) + ","
+                                        : " = " + exact_dollars_the_plain_way(exact, fr) + " → " +
+                                              engine::explain_money(tax.amount, lang) + ",";
+        EXPECT_NE(sentence.find(shown), std::string::npos) << sentence << "\nexpected " << shown;
+      }
     }
   }
+  EXPECT_GT(with_exact_product, 1000);
 }
 
 }  // namespace

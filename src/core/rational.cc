@@ -71,6 +71,22 @@ std::string write_scaled(bool negative, Int128 scaled, int decimals) {
   return (negative && !all_zero ? "-" : "") + digits;
 }
 
+// magnitude / den with `decimals` decimals, as write_scaled writes them, for a terminating decimal
+// (den = 2^a 5^b, which divides 10^decimals) whose digits 128 bits may not hold (up to 62
+// decimals): digit by digit, the remainder × 10 always within 128 bits.
+std::string write_by_long_division(bool negative, std::uint64_t magnitude, std::uint64_t den, int decimals) {
+  constexpr int kBase = 10;
+  std::string text = digits_of(Int128(magnitude / den));
+  Int128 remainder = magnitude % den;
+  if (decimals > 0) text += '.';
+  for (int i = 0; i < decimals; ++i) {
+    remainder *= kBase;
+    text += static_cast<char>('0' + static_cast<int>(remainder / den));
+    remainder %= den;
+  }
+  return (negative && magnitude != 0 ? "-" : "") + text;
+}
+
 // |value| as an unsigned number; exact for the most negative value too.
 std::uint64_t magnitude_of(std::int64_t value) {
   const auto bits = static_cast<std::uint64_t>(value);
@@ -320,7 +336,7 @@ char* Rational::write_decimal(char* at) const {
   if (const auto decimal = as_decimal()) return put_scaled64(at, decimal->negative, decimal->scaled, decimal->decimals);
   const int decimals = terminating_decimals();
   if (decimals >= 0) {  // more digits than 64 bits hold
-    return copy_text(write_scaled(num_ < 0, Int128(magnitude_of(num_)) * power_of_ten(decimals) / den_, decimals));
+    return copy_text(write_by_long_division(num_ < 0, magnitude_of(num_), static_cast<std::uint64_t>(den_), decimals));
   }
   constexpr int kShownDecimals = 6;
   return copy_text(to_fixed(kShownDecimals) + "…");

@@ -268,7 +268,10 @@ TEST(Rational, DecimalTextOfEveryLength) {
 TEST(Rational, AsDecimalHasWriteDecimalsDigits) {
   constexpr std::int64_t kLargest = std::numeric_limits<std::int64_t>::max();
   std::vector<std::int64_t> numerators = {0, 1, -1, 7, 99, -101, 123456789, -987654321987, kLargest, -kLargest - 1};
-  for (std::int64_t power = 10; power <= 1'000'000'000'000'000'000; power *= 10) {
+  constexpr int kMostPowersOfTen = 18;  // 10^18, the last power of ten 64 bits hold
+  std::int64_t power = 1;
+  for (int digits = 1; digits <= kMostPowersOfTen; ++digits) {
+    power *= 10;
     numerators.push_back(power - 1);
     numerators.push_back(-(power + 3));
   }

@@ -347,10 +347,19 @@ std::string exact_dollars_the_plain_way(const Rational& exact, bool fr) {
 TEST(Explain, ExactDollarsOfEveryLengthAreGroupedLikeTheirDecimalText) {
   std::vector<std::int64_t> denominators = {1, 2, 4, 5, 8, 10, 16, 20, 25, 40, 80, 100, 125, 200, 1000, 1024,
                                             3, 7, 12, 300, std::int64_t{1} << 40, std::int64_t{1} << 62};
+  // 5^0 … 5^27 and 10^0 … 10^18, the powers 64 bits hold (multiplied only while the next one fits).
+  constexpr int kMostFives = 27;
+  constexpr int kMostTens = 18;
   std::int64_t power_of_five = 1;
-  for (int fives = 0; fives <= 27; ++fives, power_of_five *= 5) denominators.push_back(power_of_five);
+  for (int fives = 0; fives <= kMostFives; ++fives) {
+    denominators.push_back(power_of_five);
+    if (fives < kMostFives) power_of_five *= 5;
+  }
   std::int64_t power_of_ten = 1;
-  for (int tens = 0; tens <= 18; ++tens, power_of_ten *= 10) denominators.push_back(power_of_ten);
+  for (int tens = 0; tens <= kMostTens; ++tens) {
+    denominators.push_back(power_of_ten);
+    if (tens < kMostTens) power_of_ten *= 10;
+  }
   int checked = 0;
   for (const std::int64_t den : denominators) {
     for (const std::int64_t num : testing::cents_of_every_length()) {

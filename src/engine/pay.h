@@ -50,6 +50,9 @@ enum class Severity { error, warning, info };
 //   count × base                                  (meal penalties)
 // The other fields say why, so explain.h can write the derivation in words.
 struct PayLine {
+  // Written out, so that making one (emplace_back(), once per line) runs the member initializers
+  // only: a defaulted constructor would have the whole object zero-filled first.
+  PayLine() {}  // NOLINT(modernize-use-equals-default)
   Date date;
   LineCode code = LineCode::daily_rate;
   Money amount;
@@ -175,6 +178,7 @@ struct Finding {
 //   base × rate                  (a percentage of gross; `base` is the gross within any cap)
 //   min(days × fee, weekly_cap)  (permit fee per day, capped a week) or fee (per week)
 struct Contribution {
+  Contribution() {}  // NOLINT(modernize-use-equals-default): as PayLine's
   std::string_view code;  // retirement, health_welfare, admin_training, vacation, checkoff, permit_fee: the
                           // agreement's text (Agreement::contribution_codes)
   std::size_t code_index = 0;  // the code's place in Agreement::contribution_codes
@@ -202,6 +206,7 @@ struct Contribution {
 //   amount = base × rate, where base is the contribution's amount, plus the GST line's amount when
 //   QST is levied on the amount plus GST (before 2013).
 struct Tax {
+  Tax() {}  // NOLINT(modernize-use-equals-default): as PayLine's
   std::string_view code;  // gst, qst: the engine's own words, static text
   std::string_view on;    // the contribution code taxed, the agreement's text
   std::size_t on_index = 0;  // its place in Agreement::contribution_codes

@@ -32,6 +32,7 @@ struct TimedMeal {
 
 // One day of a person's timecard, ready for the rules.
 struct Timecard {
+  Timecard() {}  // NOLINT(modernize-use-equals-default): as PayLine's (engine/pay.h)
   const DayInput* input = nullptr;
   std::size_t crew_index = 0;  // in Batch::crew
   std::size_t day_index = 0;   // in CrewInput::days, as given

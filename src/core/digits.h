@@ -1,7 +1,7 @@
-// Decimal digits two at a time: the text of every number from 0 to 99 ("00" to "99"), for the
-// writers that put out many numbers (money, exact decimals, dollars in sentences) and halve their
-// divisions by writing two digits per step; and the powers of ten and counts of digits those
-// writers size their texts with.
+// Decimal digits two at a time: the text of every number from 0 to 99 ("00" to "99"), and the
+// writing of a number's digits from it, for the writers that put out many numbers (money, exact
+// decimals, dollars in sentences) and halve their divisions by writing two digits per step; and the
+// powers of ten and counts of digits those writers size their texts with.
 #pragma once
 
 #include <array>
@@ -28,6 +28,40 @@ inline constexpr std::array<char, 200> kDigitPairs = [] {
 inline char* put_two_digits_before(char* end, std::uint64_t below_hundred) {
   end -= 2;
   std::memcpy(end, &kDigitPairs[2 * below_hundred], 2);
+  return end;
+}
+
+// Writes the decimal digits of `value` ("0" for 0) just before `end`, two at a time from the last;
+// returns where they start.
+inline char* put_digits_before(char* end, std::uint64_t value) {
+  constexpr std::uint64_t kHundred = 100;
+  constexpr std::uint64_t kTen = 10;
+  while (value >= kHundred) {
+    const std::uint64_t higher = value / kHundred;
+    end = put_two_digits_before(end, value - higher * kHundred);
+    value = higher;
+  }
+  if (value >= kTen) return put_two_digits_before(end, value);
+  *--end = static_cast<char>('0' + value);
+  return end;
+}
+
+// Writes the last `count` decimal digits of `value`, leading zeros included, just before `end`,
+// two at a time from the last, and leaves in `value` the digits above them (the decimals of a
+// number scaled by 10^count, then its whole part); returns where they start.
+inline char* put_low_digits_before(char* end, std::uint64_t& value, int count) {
+  constexpr std::uint64_t kHundred = 100;
+  constexpr std::uint64_t kTen = 10;
+  for (; count >= 2; count -= 2) {
+    const std::uint64_t higher = value / kHundred;
+    end = put_two_digits_before(end, value - higher * kHundred);
+    value = higher;
+  }
+  if (count == 1) {
+    const std::uint64_t higher = value / kTen;
+    *--end = static_cast<char>('0' + (value - higher * kTen));
+    value = higher;
+  }
   return end;
 }
 

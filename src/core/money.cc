@@ -48,20 +48,10 @@ char* Money::write_text(char* at) const {
   char text[2 * kMaxTextSize] = {};
   char* const end = text + kMaxTextSize;
   char* start = end;
-  std::uint64_t dollars = magnitude / kHundred;
+  const std::uint64_t dollars = magnitude / kHundred;
   start = put_two_digits_before(start, magnitude - dollars * kHundred);  // the cents, the remainder of the one division
   *--start = '.';
-  while (dollars >= kHundred) {
-    const std::uint64_t rest = dollars / kHundred;
-    start = put_two_digits_before(start, dollars - rest * kHundred);
-    dollars = rest;
-  }
-  constexpr std::uint64_t kTen = 10;
-  if (dollars >= kTen) {
-    start = put_two_digits_before(start, dollars);
-  } else {
-    *--start = static_cast<char>('0' + dollars);
-  }
+  start = put_digits_before(start, dollars);
   if (negative) *--start = '-';
   std::memcpy(at, start, kMaxTextSize);
   return at + (end - start);

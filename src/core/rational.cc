@@ -97,7 +97,6 @@ std::uint64_t magnitude_of(std::int64_t value) {
 // the decimals.
 constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen64);
 
-
 // The same text as write_scaled, for a value that fits in 64 bits and at most 19 decimals, written
 // at `at` (room for kMaxScaledText); returns its end. The decimals, leading zeros included, then
 // the integer part ("0" when there is none), are written backwards two digits at a time into the
@@ -105,34 +104,12 @@ constexpr int kMaxScaledText = 1 + std::max(kMaxDigits64 + 1, 2 + kMaxPowerOfTen
 // copied to `at`: a copy of a size known here, where the text's own size would be a call to memcpy.
 char* put_scaled64(char* at, bool negative, std::uint64_t scaled, int decimals) {
   assert(decimals >= 0 && decimals <= kMaxPowerOfTen64);
-  constexpr std::uint64_t kHundred = 100;
-  constexpr std::uint64_t kTen = 10;
   char text[2 * kMaxScaledText] = {};
   char* const end = text + kMaxScaledText;
-  char* start = end;
-  std::uint64_t rest = scaled;
-  int decimals_left = decimals;
-  for (; decimals_left >= 2; decimals_left -= 2) {
-    const std::uint64_t higher = rest / kHundred;
-    start = put_two_digits_before(start, rest - higher * kHundred);
-    rest = higher;
-  }
-  if (decimals_left == 1) {
-    const std::uint64_t higher = rest / kTen;
-    *--start = static_cast<char>('0' + (rest - higher * kTen));
-    rest = higher;
-  }
+  std::uint64_t whole = scaled;  // the decimals are taken off it as they are written
+  char* start = put_low_digits_before(end, whole, decimals);
   if (decimals > 0) *--start = '.';
-  while (rest >= kHundred) {
-    const std::uint64_t higher = rest / kHundred;
-    start = put_two_digits_before(start, rest - higher * kHundred);
-    rest = higher;
-  }
-  if (rest >= kTen) {
-    start = put_two_digits_before(start, rest);
-  } else {
-    *--start = static_cast<char>('0' + rest);
-  }
+  start = put_digits_before(start, whole);
   if (negative && scaled != 0) *--start = '-';
   std::memcpy(at, start, kMaxScaledText);
   return at + (end - start);

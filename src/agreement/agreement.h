@@ -51,12 +51,12 @@ struct Text {
   std::string fr;
   Escapes en_escapes = Escapes::not_known;  // set when loaded
   Escapes fr_escapes = Escapes::not_known;
-  const std::string& in(const std::string& lang) const { return french_in(lang) ? fr : en; }
-  Escapes escapes_in(const std::string& lang) const { return french_in(lang) ? fr_escapes : en_escapes; }
-
- private:
-  // Whether `lang` shows the French text: asked for, and there is one.
-  bool french_in(const std::string& lang) const { return lang == "fr" && !fr.empty(); }
+  const std::string& in(const std::string& lang) const { return shown(lang == "fr"); }
+  Escapes escapes_in(const std::string& lang) const { return shown_escapes(lang == "fr"); }
+  // The same for a writer that knows already whether it writes French: the French text when asked
+  // for and there is one, else the English.
+  const std::string& shown(bool french) const { return french && !fr.empty() ? fr : en; }
+  Escapes shown_escapes(bool french) const { return french && !fr.empty() ? fr_escapes : en_escapes; }
 };
 
 // The label of a result that has none: both languages empty.

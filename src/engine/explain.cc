@@ -161,34 +161,15 @@ template <typename Way>
     next -= text.size();
     std::copy(text.begin(), text.end(), next);
   };
-  const auto put_digit = [&](std::uint64_t digit) { *--next = static_cast<char>('0' + digit); };
   put(Way::kSignAfter);
-  int decimals_left = decimals;
-  for (; decimals_left >= 2; decimals_left -= 2) {
-    const std::uint64_t higher = fraction / kHundred;
-    next = put_two_digits_before(next, fraction - higher * kHundred);
-    fraction = higher;
-  }
-  if (decimals_left == 1) put_digit(fraction);
+  next = put_low_digits_before(next, fraction, decimals);
   *--next = Way::kDecimalSign;
   // Groups of three digits from the right, a separator before each but the leading one.
   while (dollars >= kGroupSize) {
-    const std::uint64_t higher = dollars / kGroupSize;
-    const std::uint64_t group = dollars - higher * kGroupSize;
-    dollars = higher;
-    next = put_two_digits_before(next, group % kHundred);
-    put_digit(group / kHundred);
+    next = put_low_digits_before(next, dollars, kGroupDigits);
     put(Way::kGroupSeparator);
   }
-  // The leading one to three digits.
-  if (dollars >= kHundred) {
-    next = put_two_digits_before(next, dollars % kHundred);
-    put_digit(dollars / kHundred);
-  } else if (dollars >= 10) {
-    next = put_two_digits_before(next, dollars);
-  } else {
-    put_digit(dollars);
-  }
+  next = put_digits_before(next, dollars);  // the leading one to three digits
   if (negative) *--next = '-';
   put(Way::kSignBefore);
   assert(next == at);
@@ -321,15 +302,10 @@ class Sentence {
     return *this;
   }
   // An agreement's name in the sentence's language: as it is when the loader found it needs no
-  // escaping, else through `append_given`.
-  // The French name when the sentence is French and there is one, as Text::in picks it, from the
-  // sentence's own fr_ rather than by comparing the language again.
+  // escaping, else through `append_given`. Picked by the sentence's own fr_, not by comparing the
+  // language again.
   Sentence& operator<<(const agreement::Text& name) {
-    if (fr_ && !name.fr.empty()) {
-      write_given(name.fr, name.fr_escapes);
-    } else {
-      write_given(name.en, name.en_escapes);
-    }
+    write_given(name.shown(fr_), name.shown_escapes(fr_));
     return *this;
   }
   Sentence& operator<<(Date date) {
@@ -398,12 +374,10 @@ class Sentence {
     return *this << (fr_ ? "\u00a0%" : "%");
   }
   Sentence& operator<<(const Hours& hours) {
-    constexpr int kHourDecimals = 2;
     if (kept_ != nullptr) {
       append_grouped(out_, kept_->hours.of(hours.duration), kDecimalsAsWritten, fr_);
     } else {
-      append_grouped(out_, Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals),
-                     kDecimalsAsWritten, fr_);
+      append_grouped(out_, plain_hours(hours.duration), kDecimalsAsWritten, fr_);
     }
     return *this << " h";
   }
@@ -413,8 +387,7 @@ class Sentence {
     return *this << Number{Rational(minutes, kMinutesPerHour)} << " h";
   }
   Sentence& operator<<(const PlainHours& hours) {
-    constexpr int kHourDecimals = 2;
-    out_.append(Rational(hours.duration.count(), kMinutesPerHour).to_fixed(kHourDecimals));
+    out_.append(plain_hours(hours.duration));
     return *this;
   }
   Sentence& operator<<(const HourMinute& clock) {
@@ -574,7 +547,7 @@ std::string_view HoursTexts::remember(std::int64_t minutes) {
   next_ = (next_ + 1) % kKept;
   used_ = std::min(used_ + 1, kKept);
   entry.minutes = minutes;
-  entry.text = Rational(minutes, kMinutesPerHour).to_fixed(kDecimals);
+  entry.text = plain_hours(Duration{minutes});
   return entry.text;
 }
 
@@ -618,6 +591,11 @@ std::string explain_money(Money amount, const std::string& lang) {
 
 std::string explain_exact_money(const Rational& dollars, const std::string& lang) {
   return written([&](TextOut& out) { Sentence(out, lang, append_as_is) << ExactDollars(dollars); });
+}
+
+std::string plain_hours(Duration duration) {
+  constexpr int kHourDecimals = 2;
+  return Rational(duration.count(), kMinutesPerHour).to_fixed(kHourDecimals);
 }
 
 std::string explain_hours(Duration duration, const std::string& lang) {
@@ -939,25 +917,6 @@ void AccommodationRequiredFigures::render(bool french, TextOut& out, AppendGiven
   }
   s << "A distant-location day of " << PlainHours{worked}
     << " h beyond a one-hour drive: the producer must make first-class accommodation available.";
-}
-
-std::string MealTooShortFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
-}
-std::string MealLateFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
-}
-std::string MealNotGivenFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
-}
-std::string RestEncroachedFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
-}
-std::string HolidayPayUndeterminedFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
-}
-std::string AccommodationRequiredFigures::render(bool french) const {
-  return written([&](TextOut& out) { render(french, out, append_as_is); });
 }
 
 std::string explain(const PayLine& line, const std::string& lang) {

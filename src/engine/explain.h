@@ -24,6 +24,11 @@ std::string explain_exact_money(const Rational& dollars, const std::string& lang
 // "15.50 h" (en) or "15,50 h" (fr).
 std::string explain_hours(Duration duration, const std::string& lang);
 
+// "15.50": hours with two decimals and a point, ungrouped, the same in both languages, as fields and
+// the findings' messages show them. The one text of a duration's hours, which explain_hours and the
+// pay lines' sentences write in each language's way.
+std::string plain_hours(Duration duration);
+
 // The line's label: "Overtime ×2", "Heures supplémentaires ×2".
 std::string line_label(const PayLine& line, const std::string& lang);
 
@@ -190,14 +195,11 @@ class DateText {
   char text_[kMaxDateTextSize] = {};
 };
 
-// Hours with two decimals, "10.50", the text of Rational(minutes, 60).to_fixed(2) (the one path
-// that formats them), kept for the few durations a batch's lines have over and over (a day's
-// hours, the overtime past a threshold): the rest are a copy, with no fraction reduced.
+// Hours with two decimals, "10.50", plain_hours's text, kept for the few durations a batch's lines
+// have over and over (a day's hours, the overtime past a threshold): the rest are a copy, with no
+// fraction reduced.
 class HoursTexts {
  public:
-  static constexpr int kDecimals = 2;
-  static constexpr std::int64_t kMinutesPerHour = 60;
-
   std::string_view of(Duration duration) {
     const std::int64_t minutes = duration.count();
     for (std::size_t i = 0; i < used_; ++i) {

@@ -31,7 +31,7 @@ void FindingMessage::append_in(std::string_view lang, TextOut& out, AppendGivenT
   std::visit(
       [&](const auto& figures) {
         if constexpr (std::is_same_v<std::decay_t<decltype(figures)>, Text>) {
-          append_given(out, french && !figures.fr.empty() ? figures.fr : figures.en);
+          append_given(out, figures.shown(french));
         } else {
           figures.render(french, out, append_given);
         }

@@ -97,14 +97,13 @@ using AppendGivenText = void (*)(TextOut& out, std::string_view text);
 //
 // Each renders its sentence appended to a TextOut, the texts it was given (a holiday's name) through
 // `append_given`, so that a writer of many findings (pay_json) puts it straight into its output with
-// no string built for it; or as a string of its own.
+// no string built for it; FindingMessage::in gives it as a string of its own.
 struct MealTooShortFigures {  // meal_too_short
   ClockTime start;
   ClockTime end;
   std::int64_t minutes = 0;          // the break's length
   std::int64_t minimum_minutes = 0;  // a meal break's
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 struct MealLateFigures {  // meal_late, a meal that began late
   std::size_t which = 0;  // its place among the day's meal breaks, from 0
@@ -112,13 +111,11 @@ struct MealLateFigures {  // meal_late, a meal that began late
   std::int64_t minutes_late = 0;
   bool after_general_crew_call = false;  // due 6 h after general crew call rather than after call
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 struct MealNotGivenFigures {  // meal_late, work went on past a meal's time without one
   bool first = false;  // no meal break at all that day
   std::int64_t minutes_past = 0;
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 struct RestEncroachedFigures {  // turnaround_encroached, rest_period_encroached
   bool weekly_rest = false;
@@ -127,18 +124,15 @@ struct RestEncroachedFigures {  // turnaround_encroached, rest_period_encroached
   ClockTime wrap;  // of the previous day
   ClockTime call;
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 struct HolidayPayUndeterminedFigures {  // holiday_pay_undetermined, on one of the agreement's holidays
   const Text* holiday_name = &agreement::kNoText;  // the agreement's; never null
   Date needed;  // the day the pay depends on
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 struct AccommodationRequiredFigures {  // accommodation_required
   Duration worked{0};
   void render(bool french, TextOut& out, AppendGivenText append_given) const;
-  std::string render(bool french) const;
 };
 
 // A finding's message, in English and in French: either written out already, or kept as figures

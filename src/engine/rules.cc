@@ -16,8 +16,6 @@ using agreement::Agreement;
 using agreement::Basis;
 using agreement::DayKind;
 
-Rational hours_of(Duration d) { return Rational(d.count(), 60); }
-
 Duration round_to_increment(Duration d, Duration increment, bool up) {
   if (d.count() <= 0) return Duration{0};
   const auto whole = d.count() / increment.count();
@@ -25,7 +23,6 @@ Duration round_to_increment(Duration d, Duration increment, bool up) {
   return Duration{(whole + (up && remainder ? 1 : 0)) * increment.count()};
 }
 
-std::string hours_text(Duration d) { return hours_of(d).to_fixed(2); }
 
 // Sorts `items` stably by `less`, moving each out-of-place item once: the order is worked out on
 // indices, then applied cycle by cycle. Pay lines and findings carry strings, so a move costs far
@@ -211,10 +208,10 @@ class PersonRules {
     if (tiers_by_kind.empty()) {
       if (worked > a_.overtime.long_day_threshold) {
         finding(day.date, "no_overtime_rule", Severity::info,
-                {"The agreement sets no overtime rule for " + person_.classification->name + ": " + hours_text(worked) +
+                {"The agreement sets no overtime rule for " + person_.classification->name + ": " + plain_hours(worked) +
                      " h worked, no overtime computed; check the deal memo.",
                  "La convention ne prévoit aucune règle d'heures supplémentaires pour " +
-                     person_.classification->name_fr + " : " + hours_text(worked) +
+                     person_.classification->name_fr + " : " + plain_hours(worked) +
                      " h travaillées, aucune heure supplémentaire calculée; vérifier le contrat."},
                 person_.department->no_overtime_citation);
       }
@@ -391,12 +388,12 @@ class PersonRules {
               finding(day.date, "weekend_reduction_refused", Severity::warning,
                       {"The weekly rest may be reduced on " + std::to_string(rules.weekend_reductions_per_cycle) +
                            " occasions in a " + std::to_string(rules.cycle_weeks) +
-                           "-week cycle; this would be one more, so the full " + hours_text(weekly_minimum) +
+                           "-week cycle; this would be one more, so the full " + plain_hours(weekly_minimum) +
                            " h rest applies.",
                        "Le repos hebdomadaire ne peut être réduit qu'à " +
                            std::to_string(rules.weekend_reductions_per_cycle) + " reprises par cycle de " +
                            std::to_string(rules.cycle_weeks) + " semaines; celle-ci serait de trop : le repos complet de " +
-                           hours_text(weekly_minimum) + " h s'applique."},
+                           plain_hours(weekly_minimum) + " h s'applique."},
                       rules.weekend_reduction_citation);
             }
           }
@@ -509,8 +506,8 @@ class PersonRules {
     // returns: its message is written out now. The agreement's holidays' names outlive the result.
     if (what.id == kDeclaredHolidayId) {
       finding(holiday, "holiday_pay_undetermined", Severity::info,
-              {HolidayPayUndeterminedFigures{&what.name, needed}.render(false),
-               HolidayPayUndeterminedFigures{&what.name, needed}.render(true)},
+              {FindingMessage(HolidayPayUndeterminedFigures{&what.name, needed}).in("en"),
+               FindingMessage(HolidayPayUndeterminedFigures{&what.name, needed}).in("fr")},
               batch_.citation_of(what));
       return;
     }

@@ -51,25 +51,15 @@ Result<ClockTime> ClockTime::parse_any(std::string_view text, ClockTime midnight
     }
     return ClockTime::at(*date, Duration{hours * kMinutesPerHour + minutes});
   }
-  // "HH:MM", the usual shape, is read digit by digit without the general case's scans; "7:30"
-  // takes the longer way.
-  constexpr std::size_t kHhMm = 5;
-  int hours = 0;
-  int minutes = 0;
-  if (text.size() == kHhMm && text[2] == ':' && is_digit(text[0]) && is_digit(text[1]) && is_digit(text[3]) &&
-      is_digit(text[4])) {
-    hours = (text[0] - '0') * 10 + (text[1] - '0');
-    minutes = (text[3] - '0') * 10 + (text[4] - '0');
-  } else {
-    const auto colon = text.find(':');
-    if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
-        !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1))) {
-      return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
-                  "YYYY-MM-DDTHH:MM; found " + found());
-    }
-    hours = to_int(text.substr(0, colon));
-    minutes = to_int(text.substr(colon + 1));
+  // "H:MM" ("7:30"), or an "HH:MM" the inline parse did not take (hours or minutes out of range).
+  const auto colon = text.find(':');
+  if (colon == std::string_view::npos || colon == 0 || colon > 2 || text.size() != colon + 3 ||
+      !all_digits(text.substr(0, colon)) || !all_digits(text.substr(colon + 1))) {
+    return fail("expected a time HH:MM (24:00 and beyond for the next day, like \"26:15\") or "
+                "YYYY-MM-DDTHH:MM; found " + found());
   }
+  const int hours = to_int(text.substr(0, colon));
+  const int minutes = to_int(text.substr(colon + 1));
   if (minutes > 59) return fail("expected minutes 00–59; found " + found());
   if (hours > ClockTime::kMaxHours) {
     return fail("expected hours 00–" + std::to_string(ClockTime::kMaxHours) + "; found " + found());

@@ -41,14 +41,22 @@ constexpr std::array<char, 256> kNormalisedBytes = [] {
   return table;
 }();
 
+// normalise_name's text written at `out`, which has room for name.size() bytes; returns its length.
+std::size_t normalise_into(std::string_view name, char* out) {
+  std::size_t length = 0;
+  for (const char c : name) {  // each byte written, then kept or written over
+    const char kept = kNormalisedBytes[static_cast<unsigned char>(c)];
+    out[length] = kept;
+    length += kept != 0 ? 1 : 0;
+  }
+  return length;
+}
+
 }  // namespace
 
 std::string normalise_name(std::string_view name) {
-  std::string out;
-  out.reserve(name.size());
-  for (const char c : name) {
-    if (const char kept = normalised_byte(c); kept != 0) out.push_back(kept);
-  }
+  std::string out(name.size(), '\0');
+  out.resize(normalise_into(name, out.data()));
   return out;
 }
 
@@ -62,11 +70,7 @@ const Classification* find_classification(const Agreement& agreement, std::strin
   std::string on_heap;
   std::size_t length = 0;
   if (name.size() <= kOnStack) {
-    for (const char c : name) {  // each byte written, then kept or written over
-      const char kept = kNormalisedBytes[static_cast<unsigned char>(c)];
-      on_stack[length] = kept;
-      length += kept != 0 ? 1 : 0;
-    }
+    length = normalise_into(name, on_stack.data());
   } else {
     on_heap = normalise_name(name);
   }

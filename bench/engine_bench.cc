@@ -109,9 +109,20 @@ void count(benchmark::State& state, const Workload& w, std::int64_t made) {
   state.SetBytesProcessed(w.input_bytes * static_cast<std::int64_t>(state.iterations()));
 }
 
+// The part of a batch's work a benchmark times, when the rest of it is not timed (manual time):
+// adds how long `timed` took to `elapsed`, and the allocations it made to `made`.
+using Clock = std::chrono::steady_clock;
+template <typename Timed>
+void time_part(Timed&& timed, Clock::duration& elapsed, std::int64_t& made) {
+  const std::int64_t before = allocations.load(std::memory_order_relaxed);
+  const auto start = Clock::now();
+  timed();
+  elapsed += Clock::now() - start;
+  made += allocations.load(std::memory_order_relaxed) - before;
+}
+
 // (c): the engine alone, each batch computed as a stream's worker computes it (see the top).
 void engine_compute(benchmark::State& state) {
-  using Clock = std::chrono::steady_clock;
   const Workload& w = workload();
   engine::Calculator calculator(w.registry);  // as a stream's worker computes: one calculator, batch after batch
   engine::Batch current;                      // the worker's batch, each one written into the memory of the one before
@@ -120,12 +131,12 @@ void engine_compute(benchmark::State& state) {
     Clock::duration computing{};
     for (const auto& batch : w.batches) {
       current = batch;  // untimed: the reader's part, in the stream
-      const std::int64_t before = allocations.load(std::memory_order_relaxed);
-      const auto start = Clock::now();
-      auto pay = calculator.compute(current);
-      benchmark::DoNotOptimize(pay);
-      computing += Clock::now() - start;
-      made += allocations.load(std::memory_order_relaxed) - before;
+      time_part(
+          [&] {
+            auto pay = calculator.compute(current);
+            benchmark::DoNotOptimize(pay);
+          },
+          computing, made);
     }
     state.SetIterationTime(std::chrono::duration<double>(computing).count());
   }
@@ -168,7 +179,6 @@ BENCHMARK(read_json)->Unit(benchmark::kMillisecond)->UseRealTime();
 // For the breakdown: writing computed pay as JSON, explanations included, each batch's pay written
 // just after it is computed (untimed), as a stream's worker writes it.
 void write_json(benchmark::State& state) {
-  using Clock = std::chrono::steady_clock;
   const Workload& w = workload();
   engine::Calculator calculator(w.registry);
   std::string out;
@@ -182,12 +192,12 @@ void write_json(benchmark::State& state) {
         return;
       }
       out.clear();
-      const std::int64_t before = allocations.load(std::memory_order_relaxed);
-      const auto start = Clock::now();
-      io::append_pay_json(**pay, "en", out);
-      benchmark::DoNotOptimize(out.data());
-      writing += Clock::now() - start;
-      made += allocations.load(std::memory_order_relaxed) - before;
+      time_part(
+          [&] {
+            io::append_pay_json(**pay, "en", out);
+            benchmark::DoNotOptimize(out.data());
+          },
+          writing, made);
     }
     state.SetIterationTime(std::chrono::duration<double>(writing).count());
   }

@@ -222,6 +222,12 @@ struct Day {
   Date date;
 };
 
+// "Victoria Day" (en) or "Journée nationale des patriotes" (fr): the holiday a pay line names
+// (PayLine::holiday_name, or a declared holiday's name made from the line's date).
+struct HolidayOf {
+  const PayLine& line;
+};
+
 // " (Qc 2.05)", or nothing when the line has no article.
 struct Cite {
   const agreement::Citation& citation;
@@ -411,6 +417,10 @@ class Sentence {
     const Weekday weekday = kept_ != nullptr ? kept_->date.weekday_of(day.date) : weekday_of(day.date);
     return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
   }
+  Sentence& operator<<(const HolidayOf& holiday) {
+    if (holiday.line.declared_holiday) return *this << declared_holiday_name(holiday.line.date);
+    return *this << *holiday.line.holiday_name;
+  }
   Sentence& operator<<(const Cite& cite) {
     if (cite.citation.article.empty()) return *this;
     *this << " (";
@@ -485,7 +495,7 @@ void append_label(Sentence& s, const PayLine& line) {
     case LineCode::sixth_day: s << (fr ? "6e jour" : "6th day"); return;
     case LineCode::seventh_day: s << (fr ? "7e jour" : "7th day"); return;
     case LineCode::holiday_worked:
-      s << (fr ? "Jour férié travaillé (" : "Holiday worked (") << line.what << ")";
+      s << (fr ? "Jour férié travaillé (" : "Holiday worked (") << HolidayOf{line} << ")";
       return;
     case LineCode::overtime:
       s << (fr ? "Heures supplémentaires ×" : "Overtime ×") << Number{line.multiplier};
@@ -494,10 +504,10 @@ void append_label(Sentence& s, const PayLine& line) {
     case LineCode::rest_period: s << (fr ? "Empiètement sur le repos hebdomadaire" : "Weekly rest encroachment"); return;
     case LineCode::meal_penalty: s << (fr ? "Pénalité de repas" : "Meal penalty"); return;
     case LineCode::holiday_unworked:
-      s << (fr ? "Jour férié non travaillé (" : "Holiday not worked (") << line.what << ")";
+      s << (fr ? "Jour férié non travaillé (" : "Holiday not worked (") << HolidayOf{line} << ")";
       return;
     case LineCode::holiday_day_off_not_given:
-      s << (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") << line.what
+      s << (fr ? "Congé non accordé pour jour férié (" : "Day off not given for holiday (") << HolidayOf{line}
         << ")";
       return;
   }
@@ -653,11 +663,12 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
         s << (fr ? " (taux de jour férié moins le cinquième déjà compris dans le taux hebdomadaire)"
                  : " (the holiday rate less the fifth already in the weekly rate)");
       }
-      if ((line.code == LineCode::sixth_day || line.code == LineCode::seventh_day) && !line.what.en.empty()) {
+      if ((line.code == LineCode::sixth_day || line.code == LineCode::seventh_day) &&
+          (!line.holiday_name->en.empty() || line.declared_holiday)) {
         if (fr) {
-          s << " (aussi " << line.what.fr << ", payé une fois au taux le plus élevé)";
+          s << " (aussi " << HolidayOf{line} << ", payé une fois au taux le plus élevé)";
         } else {
-          s << " (also " << line.what.en << ", paid once at the higher rate)";
+          s << " (also " << HolidayOf{line} << ", paid once at the higher rate)";
         }
       }
       if (line.code == LineCode::holiday_unworked) {
@@ -685,8 +696,15 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
       s << " = " << ExactDollars(*line.rate) << ")" << exact_note() << Cite{*line.citation};
       return;
     case LineCode::meal_penalty:
-      if (!line.what.en.empty()) {
-        start() << ExactDollars(line.base) << ", " << line.what << Cite{*line.citation};
+      if (line.capped_late_meals != 0) {
+        start() << ExactDollars(line.base) << ", ";
+        if (fr) {
+          s << "plafonnée à " << ExactDollars(line.base) << " par jour pour " << line.capped_late_meals
+            << " repas en retard";
+        } else {
+          s << "capped at " << ExactDollars(line.base) << " a day for " << line.capped_late_meals << " late meals";
+        }
+        s << Cite{*line.citation};
         return;
       }
       start() << line.count << (fr ? " repas en retard × " : " late meal(s) × ") << ExactDollars(line.base) << exact_note()

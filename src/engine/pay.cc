@@ -6,6 +6,10 @@
 
 namespace plateau::engine {
 
+Text declared_holiday_name(Date date) {
+  return {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
+}
+
 Rational exact_amount(const PayLine& line) {
   if (line.hours) return Rational(line.hours->count(), 60) * *line.rate;
   // Most lines are a day's rate as it stands: ÷ 1, × 1 and × 1 change nothing (and cannot

@@ -71,8 +71,20 @@ struct PayLine {
   std::int64_t base_divisor = 1;
   bool top_up = false;              // holiday in a weekly week: the holiday rate less the fifth already paid
   bool partial_week = false;        // weekly engagement, a day of a partial week
-  Text what;                        // the holiday's name, or other words that say which
+  // The holiday the line pays, or that falls on its day, named in its explanation: the agreement's
+  // name of it, kept by the agreement as `citation` is (no string is copied into a line, so a line
+  // is trivially moved and destroyed). A holiday the production declared has no name in the
+  // agreement: `declared_holiday` is set instead, and its name is made from the line's date
+  // (declared_holiday_name), which is the holiday's. Never null: kNoText when the line names none.
+  const Text* holiday_name = &agreement::kNoText;
+  bool declared_holiday = false;
+  // A meal penalty paid at the daily cap (the cap is `base`, `count` 1): how many late meals it
+  // stands for; 0 when not capped.
+  std::int64_t capped_late_meals = 0;
 };
+
+// The name of a holiday the production declared on `date` (Production::declared_holidays).
+Text declared_holiday_name(Date date);
 
 struct Allowance {
   Date date;

@@ -132,6 +132,15 @@ class PersonRules {
     return out;
   }
 
+  // The line names `holiday`: by the agreement's name, or as declared by the production.
+  static void name_holiday(PayLine& line, const agreement::Holiday& holiday) {
+    if (holiday.id == kDeclaredHolidayId) {
+      line.declared_holiday = true;
+      return;
+    }
+    line.holiday_name = &holiday.name;
+  }
+
   // The line's amount: its exact amount, rounded once.
   static void price(PayLine& pay_line) { pay_line.amount = ExactAmount(exact_amount(pay_line)).round_to_cent(); }
 
@@ -174,7 +183,7 @@ class PersonRules {
         const bool less_the_fifth = a_.interpretations.weekly_holiday_worked == agreement::WeeklyHolidayWorked::top_up;
         top_up.multiplier = less_the_fifth ? holiday_multiplier - Rational(1) : holiday_multiplier;
         top_up.top_up = less_the_fifth;
-        top_up.what = day.holiday->name;
+        name_holiday(top_up, *day.holiday);
         price(top_up);
         continue;
       }
@@ -184,12 +193,12 @@ class PersonRules {
         day_line.code = LineCode::holiday_worked;
         day_line.multiplier = holiday_multiplier;
         day_line.citation = &a_.day_rates.holiday.citation;
-        day_line.what = day.holiday->name;
+        name_holiday(day_line, *day.holiday);
       } else if (day.kind != DayKind::first_five) {
         day_line.code = day.kind == DayKind::sixth ? LineCode::sixth_day : LineCode::seventh_day;
         day_line.multiplier = kind_multiplier;
         day_line.citation = &day_rate(day.kind).citation;
-        if (day.holiday) day_line.what = day.holiday->name;  // a holiday paid no more than this day's rate
+        if (day.holiday) name_holiday(day_line, *day.holiday);  // a holiday paid no more than this day's rate
       } else if (weekly()) {
         day_line.code = LineCode::weekly_rate;
         day_line.partial_week = true;
@@ -314,10 +323,7 @@ class PersonRules {
       penalty.base = rules.max_per_day.dollars();
       penalty.count = 1;
       penalty.multiplier = Rational(1);
-      penalty.what = {"capped at " + explain_money(rules.max_per_day, "en") + " a day for " + std::to_string(late) +
-                          " late meals",
-                      "plafonnée à " + explain_money(rules.max_per_day, "fr") + " par jour pour " +
-                          std::to_string(late) + " repas en retard"};
+      penalty.capped_late_meals = late;
     }
     price(penalty);
   }
@@ -535,7 +541,7 @@ class PersonRules {
       if (!worked_on(before) || !worked_on(after)) continue;
       PayLine& pay_line = new_line(date, LineCode::holiday_unworked, a_.holidays.unworked_citation);
       pay_line.divisor = fifth_divisor();
-      pay_line.what = holiday.name;
+      name_holiday(pay_line, holiday);
       price(pay_line);
     }
   }
@@ -582,7 +588,7 @@ class PersonRules {
         const agreement::Holiday& holiday = *batch_.holiday_on(group[static_cast<std::size_t>(k)]);
         PayLine& pay_line = new_line(holiday.date, LineCode::holiday_day_off_not_given, a_.holidays.day_off_not_given_citation);
         pay_line.divisor = fifth_divisor();
-        pay_line.what = holiday.name;
+        name_holiday(pay_line, holiday);
         price(pay_line);
         finding(holiday.date, "holiday_day_off_not_given", Severity::warning,
                 {holiday.name.en + " fell on a normal day off and no day off was given in lieu (work day before: " +

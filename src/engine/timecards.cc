@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "agreement/lookup.h"
+#include "engine/pay.h"
 
 namespace plateau::engine {
 
@@ -208,7 +209,7 @@ void find_holidays(const Agreement& agreement, const Batch& batch, const BatchDa
     agreement::Holiday declared;
     declared.date = date;
     declared.id = std::string(kDeclaredHolidayId);
-    declared.name = {"Declared holiday " + to_string(date), "Jour férié décrété du " + to_string(date)};
+    declared.name = declared_holiday_name(date);
     declared.citation = agreement.holidays.unworked_citation;  // results cite the agreement's (citation_of)
     out.declared.push_back(std::move(declared));
     out.holidays.push_back(&out.declared.back());

@@ -238,6 +238,12 @@ TEST(PayJson, CodesAreToStringsTexts) {
     line.code = static_cast<engine::LineCode>(code);
     line.base = Rational(100);
     line.amount = Money::from_cents(10000);
+    // What the explanations of hourly lines (overtime, turnaround, rest) read: without them, those
+    // explanations would read empty optionals.
+    line.hours = Duration{60};
+    line.rate = Rational(100);
+    line.threshold = Duration{600};
+    line.actual = Duration{540};
     person.lines.push_back(line);
   }
   constexpr auto kAfterLastAllowance = static_cast<int>(engine::AllowanceCode::per_diem_meals) + 1;

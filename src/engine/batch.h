@@ -3,8 +3,10 @@
 // defaults applied, but nothing is yet checked against an agreement: that is normalize.h.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/calendar.h"
@@ -37,9 +39,12 @@ struct MealBreak {
   bool operator==(const MealBreak&) const = default;
 };
 
+// The meals a distant location may provide (DistantFacts::meals_provided), each listed at most once.
+inline constexpr std::array<std::string_view, 3> kProvidedMealNames = {"breakfast", "lunch", "supper"};
+
 struct DistantFacts {
   std::string currency = "CAD";
-  std::vector<std::string> meals_provided;  // breakfast, lunch, supper
+  std::vector<std::string> meals_provided;  // of kProvidedMealNames
   bool beyond_one_hour_drive = false;
 
   bool operator==(const DistantFacts&) const = default;

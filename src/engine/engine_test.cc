@@ -16,6 +16,7 @@
 #include "agreement/registry.h"
 #include "agreement/test_support.h"
 #include "engine/compute.h"
+#include "engine/explain.h"
 #include "engine/timecards.h"
 
 namespace plateau::engine {
@@ -397,6 +398,54 @@ TEST(Findings, MessagesKeptAsFiguresAreWrittenAfterTheBatchIsGone) {
       << turnaround->message.in("en");
   EXPECT_EQ(turnaround->message.in("fr").rfind("Période de repos de 9.00 h entre la fin 2009-05-04 19:00 et l'appel 2009-05-05 04:00", 0), 0u)
       << turnaround->message.in("fr");
+}
+
+// Pay lines name their holiday, and allowances their meals and currency, by pointing at texts that
+// outlive the batch (the agreement's, plateau's own): explained once the batch has been freed.
+// Worked by hand: 1st AD at $755 a day, engaged the week of Sunday 2009-05-03. Wednesday 05-06 is
+// declared a holiday; Tuesday and Thursday, the work days before and after, are worked, so the
+// holiday is paid as one day, $755.00. Friday is distant, lunch provided: the $50.00 of meals less
+// lunch's $15.00 reduction is $35.00, in the home currency.
+TEST(PayLines, NamesMealsAndCurrenciesAreExplainedAfterTheBatchIsGone) {
+  std::optional<Result<BatchPay>> pay;
+  {
+    DayInput distant = work_day("2009-05-08", "07:00", "17:00");
+    distant.location = Location::distant;
+    distant.distant = DistantFacts{"CAD", {"lunch"}, false};
+    CrewInput person = first_ad("E-001", {work_day("2009-05-05", "07:00", "17:00"),
+                                          work_day("2009-05-07", "07:00", "17:00"), distant});
+    person.engagement = Engagement{d("2009-05-03"), d("2009-05-09")};
+    Batch batch = batch_of({person});
+    batch.production.declared_holidays = {d("2009-05-06")};
+    pay = compute(batch, registry());
+  }
+  ASSERT_TRUE(*pay) << (*pay).error().message;
+  const PersonPay& person = (**pay).crew.at(0);
+  const auto holiday = std::find_if(person.lines.begin(), person.lines.end(),
+                                    [](const PayLine& line) { return line.code == LineCode::holiday_unworked; });
+  ASSERT_NE(holiday, person.lines.end());
+  EXPECT_EQ(holiday->amount, Money::from_cents(75500));
+  EXPECT_EQ(line_label(*holiday, "en"), "Holiday not worked (Declared holiday 2009-05-06)");
+  EXPECT_EQ(line_label(*holiday, "fr"), "Jour férié non travaillé (Jour férié décrété du 2009-05-06)");
+  const auto meals = std::find_if(person.allowances.begin(), person.allowances.end(), [](const Allowance& allowance) {
+    return allowance.code == AllowanceCode::per_diem_meals;
+  });
+  ASSERT_NE(meals, person.allowances.end());
+  EXPECT_EQ(meals->amount, Money::from_cents(3500));
+  EXPECT_EQ(explain(*meals, "en"), "Per diem meals, Fri 2009-05-08: $50.00 less meals provided (lunch) = $35.00 CAD");
+}
+
+// A batch made by a program, not read by plateau's readers, is checked as they check it: pay keeps
+// the meals provided as plateau's own names for them.
+TEST(PayLines, AMealProvidedIsOneOfThreeAndListedOnce) {
+  DayInput distant = work_day("2009-05-08", "07:00", "17:00");
+  distant.location = Location::distant;
+  distant.distant = DistantFacts{"CAD", {"lunch", "brunch"}, false};
+  EXPECT_EQ(rejection(batch_of({first_ad("E-001", {distant})})),
+            "crew[0].days[0].distant.meals_provided[1]: \"brunch\"; expected breakfast, lunch or supper, each once");
+  distant.distant->meals_provided = {"supper", "supper"};
+  EXPECT_EQ(rejection(batch_of({first_ad("E-001", {distant})})),
+            "crew[0].days[0].distant.meals_provided[1]: \"supper\"; expected breakfast, lunch or supper, each once");
 }
 
 // The zone kept from the last batch is given again only for the same name. Worked by hand: on

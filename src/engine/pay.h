@@ -7,6 +7,8 @@
 // unchanged (as the CLI, the stream and the tests hold it).
 #pragma once
 
+#include <array>
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -21,6 +23,7 @@
 #include "core/error.h"
 #include "core/money.h"
 #include "core/rational.h"
+#include "engine/batch.h"
 
 namespace plateau::engine {
 
@@ -86,14 +89,36 @@ struct PayLine {
 // The name of a holiday the production declared on `date` (Production::declared_holidays).
 Text declared_holiday_name(Date date);
 
+// The meals provided on a distant day, in the order its timecard lists them: views of
+// kProvidedMealNames (batch.h), which normalising checks each is, once. Held in place: an allowance
+// has no string or list of its own to copy, grow or free.
+class ProvidedMeals {
+ public:
+  ProvidedMeals() = default;
+  // REQUIRES: at most kProvidedMealNames.size() names, each a text that outlives the pay.
+  ProvidedMeals(std::initializer_list<std::string_view> names) {
+    for (const auto name : names) push_back(name);
+  }
+  // REQUIRES: size() < kProvidedMealNames.size().
+  void push_back(std::string_view name) { names_[size_++] = name; }
+  const std::string_view* begin() const { return names_.data(); }
+  const std::string_view* end() const { return names_.data() + size_; }
+  bool empty() const { return size_ == 0; }
+  std::size_t size() const { return size_; }
+
+ private:
+  std::array<std::string_view, kProvidedMealNames.size()> names_{};
+  std::size_t size_ = 0;
+};
+
 struct Allowance {
   Date date;
   AllowanceCode code;
   Money amount;
-  std::string currency;
+  std::string_view currency;  // the agreement's home or foreign currency, which keeps its text
   const agreement::Citation* citation = &agreement::kNoCitation;  // never null
-  Money full_amount;                       // per diem meals before reductions
-  std::vector<std::string> meals_provided; // reductions applied
+  Money full_amount;              // per diem meals before reductions
+  ProvidedMeals meals_provided;  // reductions applied
 };
 
 class TextOut;  // explain.h: text written through a pointer into room made ahead of time

@@ -632,16 +632,22 @@ class PersonRules {
       if (day.input->location != Location::distant) continue;
       // Referred to, not copied: the facts hold a list of meals.
       const DistantFacts& facts = day.input->distant ? *day.input->distant : unstated;
-      out_.allowances.push_back({day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, facts.currency,
+      // Normalising checked that the currency is one of these two.
+      const std::string_view currency =
+          facts.currency == per_diem.home_currency ? per_diem.home_currency : per_diem.foreign_currency;
+      out_.allowances.push_back({day.date, AllowanceCode::per_diem_incidentals, per_diem.incidentals, currency,
                                  &per_diem.incidentals_citation, per_diem.incidentals, {}});
       Money meals = per_diem.meals;
+      ProvidedMeals provided;
       for (const auto& meal : facts.meals_provided) {
+        // Normalising checked that each is one of kProvidedMealNames, once.
+        provided.push_back(*std::find(kProvidedMealNames.begin(), kProvidedMealNames.end(), meal));
         const auto reduction = per_diem.meal_reductions.find(meal);
         if (reduction != per_diem.meal_reductions.end()) meals -= reduction->second;
       }
       if (meals < Money()) meals = Money();
-      out_.allowances.push_back({day.date, AllowanceCode::per_diem_meals, meals, facts.currency,
-                                 &per_diem.meals_citation, per_diem.meals, facts.meals_provided});
+      out_.allowances.push_back({day.date, AllowanceCode::per_diem_meals, meals, currency, &per_diem.meals_citation,
+                                 per_diem.meals, provided});
     }
   }
 

@@ -329,6 +329,18 @@ Result<PersonTimecards> normalize_person(const Agreement& agreement, const Batch
         return fail(card.path() + ".distant.currency: \"" + day.distant->currency + "\"; expected \"" +
                     per_diem.home_currency + "\" (in Canada) or \"" + per_diem.foreign_currency + "\" (elsewhere)");
       }
+      // The readers check these too; a batch made otherwise is checked here, as pay keeps views of
+      // kProvidedMealNames (ProvidedMeals).
+      const auto& meals = day.distant->meals_provided;
+      for (std::size_t i = 0; i < meals.size(); ++i) {
+        const bool known = std::find(kProvidedMealNames.begin(), kProvidedMealNames.end(), meals[i]) !=
+                           kProvidedMealNames.end();
+        if (!known || std::find(meals.begin(), meals.begin() + static_cast<std::ptrdiff_t>(i), meals[i]) !=
+                          meals.begin() + static_cast<std::ptrdiff_t>(i)) {
+          return fail(card.path() + ".distant.meals_provided[" + std::to_string(i) + "]: \"" + meals[i] +
+                      "\"; expected breakfast, lunch or supper, each once");
+        }
+      }
     }
     if (day.worked) {
       if (auto timed = time_day(zone, day, card, normalized.meals); !timed) return tl::unexpected(timed.error());

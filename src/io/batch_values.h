@@ -23,8 +23,7 @@ inline constexpr NamedValues<engine::PermitFeePayer> kPermitFeePayerNames = {
     {{"producer", engine::PermitFeePayer::producer}, {"permittee", engine::PermitFeePayer::permittee}}};
 inline constexpr std::array<std::pair<std::string_view, engine::Location>, 3> kLocationNames = {
     {{"studio", engine::Location::studio}, {"nearby", engine::Location::nearby}, {"distant", engine::Location::distant}}};
-// The meals a distant location may provide (DistantFacts::meals_provided).
-inline constexpr std::array<std::string_view, 3> kProvidedMealNames = {"breakfast", "lunch", "supper"};
+using engine::kProvidedMealNames;
 
 // The name of `value` in `names`.
 template <class Names, class Enum>

@@ -53,7 +53,7 @@ std::string write_pay_csv(const engine::BatchPay& pay, const std::string& lang) 
       row[date] = to_string(allowance.date);
       row[code] = engine::to_string(allowance.code);
       row[amount] = allowance.amount.to_string();
-      row[currency] = allowance.currency;
+      row[currency] = std::string(allowance.currency);
       row[citation] = allowance.citation->article;
       row[explanation] = engine::explain(allowance, lang);
       out += csv(row);

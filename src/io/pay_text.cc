@@ -36,7 +36,7 @@ std::string write_pay_text(const engine::BatchPay& pay, const std::string& produ
     for (const auto& allowance : person.allowances) {
       out += pad_left(engine::explain_money(allowance.amount, lang), kAmountWidth) + "  " +
              engine::explain(allowance, lang) + "\n";
-      allowances_by_currency[allowance.currency] += allowance.amount;
+      allowances_by_currency[std::string(allowance.currency)] += allowance.amount;
     }
     for (const auto& [currency, amount] : allowances_by_currency) {
       out += pad_left(engine::explain_money(amount, lang), kAmountWidth) + "  " +

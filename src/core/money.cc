@@ -21,11 +21,8 @@ Money Money::from_dollars(std::int64_t dollars) {
   return Money(detail::checked_mul(dollars, kCentsPerDollar, "money"));
 }
 
-Money Money::operator+(Money other) const { return Money(detail::checked_add(cents_, other.cents_, "money addition")); }
-Money Money::operator-(Money other) const { return Money(detail::checked_sub(cents_, other.cents_, "money subtraction")); }
+void Money::throw_overflow(const char* what) { throw OverflowError(std::string("arithmetic overflow in ") + what); }
 Money Money::operator-() const { return Money(detail::checked_sub(0, cents_, "money negation")); }
-Money& Money::operator+=(Money other) { return *this = *this + other; }
-Money& Money::operator-=(Money other) { return *this = *this - other; }
 Money Money::operator*(std::int64_t count) const {
   return Money(detail::checked_mul(cents_, count, "money multiplication"));
 }

@@ -28,11 +28,20 @@ class Money {
   std::int64_t cents() const { return cents_; }
   bool is_zero() const { return cents_ == 0; }
 
-  Money operator+(Money other) const;
-  Money operator-(Money other) const;
+  // Sums are inline (a gross adds every line); an overflow throws OverflowError, out of line.
+  Money operator+(Money other) const {
+    std::int64_t sum = 0;
+    if (__builtin_add_overflow(cents_, other.cents_, &sum)) throw_overflow("money addition");
+    return Money(sum);
+  }
+  Money operator-(Money other) const {
+    std::int64_t difference = 0;
+    if (__builtin_sub_overflow(cents_, other.cents_, &difference)) throw_overflow("money subtraction");
+    return Money(difference);
+  }
   Money operator-() const;
-  Money& operator+=(Money other);
-  Money& operator-=(Money other);
+  Money& operator+=(Money other) { return *this = *this + other; }
+  Money& operator-=(Money other) { return *this = *this - other; }
   Money operator*(std::int64_t count) const;
 
   bool operator==(const Money&) const = default;
@@ -58,6 +67,7 @@ class Money {
 
  private:
   explicit constexpr Money(std::int64_t cents) : cents_(cents) {}
+  [[noreturn]] static void throw_overflow(const char* what);
   std::int64_t cents_ = 0;
 };
 

@@ -23,10 +23,10 @@ Duration round_to_increment(Duration d, Duration increment, bool up) {
   return Duration{(whole + (up && remainder ? 1 : 0)) * increment.count()};
 }
 
-
 // Sorts `items` stably by `less`, moving each out-of-place item once: the order is worked out on
-// indices, then applied cycle by cycle. Pay lines and findings carry strings, so a move costs far
-// more than comparing two indices; an insertion sort of the items themselves moved each many times.
+// indices, then applied cycle by cycle. Pay lines are 224 bytes and findings carry strings, so
+// a move costs far more than comparing two indices; an insertion sort of the items themselves moved
+// each many times.
 template <typename T, typename Less>
 void sort_stable_moving_once(std::vector<T>& items, Less less) {
   if (std::is_sorted(items.begin(), items.end(), less)) return;
@@ -74,8 +74,8 @@ class PersonRules {
       : batch_(batch), a_(*batch.agreement), person_(person), rate_(person.rate.dollars()), out_(out) {}
 
   void run() {
-    // Pay lines are large (citation, words): room for the usual few per day, so they are not moved
-    // as the vector grows.
+    // Pay lines are large (224 bytes of figures): room for the usual few per day, so they are
+    // not moved as the vector grows.
     constexpr std::size_t kUsualLinesPerDay = 4;
     out_.lines.reserve(person_.days.size() * kUsualLinesPerDay);
     out_.id = person_.input->id;
@@ -120,8 +120,8 @@ class PersonRules {
   }
 
   // A new pay line at the end of the person's lines, with the contracted rate as its base. Filled in
-  // place (a pay line carries strings: no copy on the way), then priced once complete; the
-  // reference holds until the next line is made.
+  // place (no copy of a large line on the way), then priced once complete; the reference holds until
+  // the next line is made.
   PayLine& new_line(Date date, LineCode code, const agreement::Citation& citation) {
     PayLine& out = out_.lines.emplace_back();
     out.date = date;
@@ -134,7 +134,7 @@ class PersonRules {
 
   // The line names `holiday`: by the agreement's name, or as declared by the production.
   static void name_holiday(PayLine& line, const agreement::Holiday& holiday) {
-    if (holiday.id == kDeclaredHolidayId) {
+    if (is_declared(holiday)) {
       line.declared_holiday = true;
       return;
     }
@@ -510,7 +510,7 @@ class PersonRules {
   void undetermined(Date holiday, const agreement::Holiday& what, Date needed) {
     // A declared holiday's name is the batch's (NormalizedBatch::declared), freed when compute
     // returns: its message is written out now. The agreement's holidays' names outlive the result.
-    if (what.id == kDeclaredHolidayId) {
+    if (is_declared(what)) {
       finding(holiday, "holiday_pay_undetermined", Severity::info,
               {FindingMessage(HolidayPayUndeterminedFigures{&what.name, needed}).in("en"),
                FindingMessage(HolidayPayUndeterminedFigures{&what.name, needed}).in("fr")},

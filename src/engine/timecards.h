@@ -96,6 +96,10 @@ struct RejectedPerson {
 // The id of a holiday the production declared (Production::declared_holidays).
 inline constexpr std::string_view kDeclaredHolidayId = "declared";
 
+// Whether `holiday` is one the production declared, kept by the batch (NormalizedBatch::declared),
+// not by the agreement: results must not point at it.
+inline bool is_declared(const agreement::Holiday& holiday) { return holiday.id == kDeclaredHolidayId; }
+
 struct NormalizedBatch {
   const agreement::Agreement* agreement = nullptr;
   const Production* production = nullptr;
@@ -123,7 +127,7 @@ struct NormalizedBatch {
   // Where `holiday` comes from, in the agreement (results point at it, so never at `declared`):
   // its rule's citation, or for a declared holiday the agreement's article on unworked holidays.
   const agreement::Citation& citation_of(const agreement::Holiday& holiday) const {
-    return holiday.id == kDeclaredHolidayId ? agreement->holidays.unworked_citation : holiday.citation;
+    return is_declared(holiday) ? agreement->holidays.unworked_citation : holiday.citation;
   }
 
   // The holiday on `date`, or nullptr.

@@ -625,7 +625,8 @@ Result<void> read_distant(Reader& r, od::value& value, const Path& path, engine:
         PLATEAU_TRY(r.array(v, p, kListItems, [&](od::value& element, const Path& ep, std::size_t) -> Result<void> {
           std::string_view meal;
           PLATEAU_TRY_ASSIGN(meal, r.string_view(element, ep, "breakfast, lunch or supper"));
-          if (std::find(engine::kProvidedMealNames.begin(), engine::kProvidedMealNames.end(), meal) == engine::kProvidedMealNames.end()) {
+          const auto& known = engine::kProvidedMealNames;
+          if (std::find(known.begin(), known.end(), meal) == known.end()) {
             return fail(ep + ": expected breakfast, lunch or supper; found " + quote_text(meal));
           }
           if (std::find(distant.meals_provided.begin(), distant.meals_provided.end(), meal) != distant.meals_provided.end()) {

@@ -23,6 +23,7 @@
 #include <simdjson.h>
 
 #include "core/calendar.h"
+#include "core/text.h"
 
 namespace {
 
@@ -53,7 +54,7 @@ bool for_each_line(int fd, OnLine&& on_line) {
   std::string pending;
   for (;;) {
     const std::size_t had = pending.size();
-    pending.resize(had + kReadBytes);
+    resize_for_overwrite(pending, had + kReadBytes);  // as plateau reads: no zero-fill first
     const ssize_t got = ::read(fd, pending.data() + had, kReadBytes);
     if (got < 0) {
       if (errno == EINTR) {

@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "core/text.h"
 #include "engine/compute.h"
 #include "io/batch_json.h"
 #include "io/pay_json.h"
@@ -181,7 +182,7 @@ class LineSplitter {
  private:
   Result<void> fill() {
     const std::size_t had = pending_.size();
-    pending_.resize(had + options_.chunk_bytes);
+    resize_for_overwrite(pending_, had + options_.chunk_bytes);
     auto got = read_(pending_.data() + had, options_.chunk_bytes);
     if (!got) return tl::unexpected(got.error());
     pending_.resize(had + *got);

@@ -585,9 +585,9 @@ void TextOut::make_room(std::size_t size) {
   // runs each, alternating: 1 KiB 0.674 s of CPU on average, 8 KiB 0.642 s. (When the room was
   // zero-filled, 1 KiB was best: 4 KiB filled more than the writer wrote.)
   constexpr std::size_t kRoomChunk = 8192;
-  const std::size_t written = at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
-  resize_for_overwrite(out_, written + std::max(size, kRoomChunk));
-  at_ = out_.data() + written;
+  const std::size_t kept = written();
+  resize_for_overwrite(out_, kept + std::max(size, kRoomChunk));
+  at_ = out_.data() + kept;
   room_end_ = out_.data() + out_.size();
 }
 
@@ -749,8 +749,40 @@ std::string payee_name(agreement::Payee payee, const std::string& lang) {
   return "";
 }
 
+bool sentence_in_parts(const Contribution& contribution) {
+  if (contribution.week || !contribution.base || !contribution.rate) return false;
+  if (!contribution.cap) return true;
+  // The cap's clauses: nothing owed once the cap is reached, or the part of the gross under it.
+  const Money base = *contribution.base;
+  if (base.is_zero() && !contribution.gross.is_zero()) return false;
+  return base == contribution.gross;
+}
+
+void append_explanation_part(const Contribution& contribution, SentencePart part, const std::string& lang,
+                             TextOut& out, AppendGivenText append_given, KeptTexts* kept) {
+  assert(sentence_in_parts(contribution));
+  Sentence s(out, lang, append_given, kept);
+  switch (part) {
+    case SentencePart::head:
+      s << *contribution.name << s.colon() << Percent{*contribution.rate} << " × ";
+      return;
+    case SentencePart::figures:
+      s << Dollars(*contribution.base) << RoundedProduct{*contribution.base, *contribution.rate, contribution.amount};
+      return;
+    case SentencePart::tail:
+      s << ", " << payer_words(contribution.paid_by, s.fr()) << Cite{*contribution.citation};
+      return;
+  }
+}
+
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
                         AppendGivenText append_given, KeptTexts* kept) {
+  if (sentence_in_parts(contribution)) {
+    for (const auto part : {SentencePart::head, SentencePart::figures, SentencePart::tail}) {
+      append_explanation_part(contribution, part, lang, out, append_given, kept);
+    }
+    return;
+  }
   Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
   s << *contribution.name;
@@ -819,25 +851,40 @@ void append_explanation(const Contribution& contribution, const std::string& lan
   paid_by_and_cite();
 }
 
-void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, KeptTexts* kept) {
+void append_explanation_part(const Tax& tax, SentencePart part, const std::string& lang, TextOut& out,
+                             AppendGivenText append_given, KeptTexts* kept) {
   Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
-  if (tax.code == "gst") {
-    s << (fr ? "TPS" : "GST");
-  } else {
-    s << (fr ? "TVQ" : "QST");
+  switch (part) {
+    case SentencePart::head:
+      if (tax.code == "gst") {
+        s << (fr ? "TPS" : "GST");
+      } else {
+        s << (fr ? "TVQ" : "QST");
+      }
+      s << (fr ? " sur " : " on ") << *tax.on_name << s.colon() << Percent{tax.rate} << " × ";
+      return;
+    case SentencePart::figures:
+      if (!tax.gst_included.is_zero()) {
+        s << "(" << Dollars(tax.taxed) << " + " << Dollars(tax.gst_included) << (fr ? " TPS = " : " GST = ")
+          << Dollars(tax.base) << ")";
+      } else {
+        s << Dollars(tax.base);
+      }
+      s << RoundedProduct{tax.base, tax.rate, tax.amount};
+      s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
+      return;
+    case SentencePart::tail:
+      s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
+      return;
   }
-  s << (fr ? " sur " : " on ") << *tax.on_name << s.colon() << Percent{tax.rate} << " × ";
-  if (!tax.gst_included.is_zero()) {
-    s << "(" << Dollars(tax.taxed) << " + " << Dollars(tax.gst_included) << (fr ? " TPS = " : " GST = ")
-      << Dollars(tax.base) << ")";
-  } else {
-    s << Dollars(tax.base);
+}
+
+void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
+                        AppendGivenText append_given, KeptTexts* kept) {
+  for (const auto part : {SentencePart::head, SentencePart::figures, SentencePart::tail}) {
+    append_explanation_part(tax, part, lang, out, append_given, kept);
   }
-  s << RoundedProduct{tax.base, tax.rate, tax.amount};
-  s << (fr ? ", taux en vigueur le " : ", rate in force on ") << tax.date;
-  s << ", " << payer_words(tax.paid_by, fr) << Cite{*tax.citation};
 }
 
 // The findings' messages kept as figures (pay.h). Their words, numbers and layout are the ones the

@@ -73,6 +73,16 @@ class TextOut {
   // it stopped with advance_to.
   char* at() const { return at_; }
   void advance_to(char* end) { at_ = end; }
+  // How many bytes the string holds up to where the next byte goes: where the text written next
+  // starts, for a writer that copies it again later (repeat).
+  std::size_t written() const {
+    return at_ == nullptr ? out_.size() : static_cast<std::size_t>(at_ - out_.data());
+  }
+  // Appends again the `size` bytes written from `from` (a written() taken before them).
+  void repeat(std::size_t from, std::size_t size) {
+    room_for(size);
+    at_ = copy(std::string_view(out_.data() + from, size), at_);  // after room_for: the string may have moved
+  }
 
  private:
   // Copies `text` to `to` and returns its end. Most texts put are short (a key, a code, an amount,
@@ -243,6 +253,25 @@ void append_explanation(const Contribution& contribution, const std::string& lan
                         AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
+
+// The sentence of a percentage contribution without a cap clause, or of a tax, in three parts:
+// what names it and its rate ("Retirement contribution: 6% × "), its figures ("$5,040.00 =
+// $302.40"), and who pays with the article (", paid by the producer (…)"). The first and the last
+// are the same for every person the same contribution or tax applies to, so a writer of many
+// (pay_json) writes them once and copies them after, writing only the figures each time.
+// append_explanation writes the three, one after the other, for such a contribution or tax.
+enum class SentencePart { head, figures, tail };
+
+// Whether append_explanation writes the contribution's sentence as its three parts: a percentage
+// contribution (a base and a rate, no permit fee) whose base was not cut by a per-production cap.
+bool sentence_in_parts(const Contribution& contribution);
+
+// One part of the sentence, for a contribution for which sentence_in_parts holds, or a tax.
+void append_explanation_part(const Contribution& contribution, SentencePart part, const std::string& lang,
+                             TextOut& out, AppendGivenText append_given = append_as_is,
+                             KeptTexts* kept = nullptr);
+void append_explanation_part(const Tax& tax, SentencePart part, const std::string& lang, TextOut& out,
+                             AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 
 // "guild", "institution financière", … in `lang`.
 std::string payee_name(agreement::Payee payee, const std::string& lang);

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -247,6 +248,28 @@ class JsonOut {
     out_.advance_to(std::to_chars(out_.at(), out_.at() + kMaxDigits, whole).ptr);
     first_ = false;
   }
+  // A string value written in pieces: begin_string() after its key, the pieces through out(),
+  // then end_string().
+  void begin_string() {
+    after_key_ = false;
+    room_for(1);
+    put('"');
+  }
+  void end_string() {
+    room_for(1);
+    put('"');
+    first_ = false;
+  }
+  engine::TextOut& out() { return out_; }
+  engine::KeptTexts& kept() { return kept_; }
+  // How much has been written, and the text written from there copied again after (TextOut).
+  std::size_t written() const { return out_.written(); }
+  void repeat(std::size_t from, std::size_t size) { out_.repeat(from, size); }
+  // After a repeated text that ends with a value, as end_string leaves it.
+  void after_repeated_value() {
+    after_key_ = false;
+    first_ = false;
+  }
   void value_string(std::string_view value) {
     comma();
     room_for(1);
@@ -375,8 +398,197 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   json.close('}');
 }
 
-void write_contribution(JsonOut& json, const engine::Contribution& contribution, const std::string& lang) {
+// Percentage contributions and taxes, written around the figures that differ from person to
+// person. Their JSON is, with the varying parts between bars:
+//   "code": "retirement", "base": "|5040.00|", "rate": "0.06", "amount": "|302.40|", "paid_by": …,
+//   "citation": "…", "explanation": "Retirement contribution: 6% × |$5,040.00 = $302.40|, paid by
+//   the producer (…)"
+// The four pieces around the bars are the same for every person of a batch the same contribution
+// or tax applies to: they depend only on what its key (below) holds, and the batch's language. The
+// first such item of a batch is written in full, the output's offsets of its pieces are kept, and
+// the next ones copy the pieces from there and write only their base, amount and figures. The
+// contributions and taxes, five to ten items a person, were half of the writer's time (the writer
+// without them ran 2.1 times as fast); in pieces, the writer's instructions fell by 13% (callgrind,
+// plateau-bench-engine's write_json on 300 batches: 81.5 M to 71.1 M).
+struct Pieces {
+  static constexpr std::size_t kCount = 4;
+  std::array<std::size_t, kCount> from{};  // in the output
+  std::array<std::size_t, kCount> size{};
+};
+
+// What a percentage contribution's pieces are made of: its code, name, rate, cap, payer, payee and
+// article (the base, amount and figures are not in them; gross and gross_to_date only count when
+// a cap cut the base, and such a contribution is not written in pieces).
+struct ContributionKey {
+  explicit ContributionKey(const engine::Contribution& contribution)
+      : code(contribution.code),
+        name(contribution.name),
+        rate(*contribution.rate),
+        cap(contribution.cap),
+        paid_by(contribution.paid_by),
+        paid_to(contribution.paid_to),
+        citation(contribution.citation) {}
+  bool operator==(const ContributionKey& other) const {
+    // The code, a view into the agreement, by place; the name and article by address: the agreement
+    // does not change while a batch is written.
+    return code.data() == other.code.data() && code.size() == other.code.size() && name == other.name &&
+           rate == other.rate && cap == other.cap && paid_by == other.paid_by && paid_to == other.paid_to &&
+           citation == other.citation;
+  }
+  std::string_view code;
+  const agreement::Text* name;
+  Rational rate;
+  std::optional<Money> cap;
+  agreement::Payer paid_by;
+  agreement::Payee paid_to;
+  const agreement::Citation* citation;
+};
+
+// The same for a tax: its code, the contribution it is on (code and name), its rate, payer, payee
+// and article.
+struct TaxKey {
+  explicit TaxKey(const engine::Tax& tax)
+      : code(tax.code),
+        on(tax.on),
+        on_name(tax.on_name),
+        rate(tax.rate),
+        paid_by(tax.paid_by),
+        paid_to(tax.paid_to),
+        citation(tax.citation) {}
+  bool operator==(const TaxKey& other) const {
+    return code == other.code && on.data() == other.on.data() && on.size() == other.on.size() &&
+           on_name == other.on_name && rate == other.rate && paid_by == other.paid_by && paid_to == other.paid_to &&
+           citation == other.citation;
+  }
+  std::string_view code;  // gst, qst: static text, compared by its words
+  std::string_view on;
+  const agreement::Text* on_name;
+  Rational rate;
+  agreement::Payer paid_by;
+  agreement::Payee paid_to;
+  const agreement::Citation* citation;
+};
+
+// The pieces written so far in a batch, found by key. A batch has a few kinds (six contribution
+// codes and two taxes in the shipped agreements, times the rates in force); past kKept kinds, an
+// item is written in full each time.
+template <typename Key>
+class PiecesFound {
+ public:
+  const Pieces* find(const Key& key) const {
+    for (std::size_t i = 0; i < used_; ++i) {
+      if (keys_[i] == key) return &pieces_[i];
+    }
+    return nullptr;
+  }
+  // Where to keep the pieces of `key`, or null when there is no room left.
+  Pieces* add(const Key& key) {
+    if (used_ == kKept) return nullptr;
+    keys_[used_].emplace(key);
+    return &pieces_[used_++];
+  }
+
+ private:
+  static constexpr std::size_t kKept = 16;
+  std::array<std::optional<Key>, kKept> keys_;
+  std::array<Pieces, kKept> pieces_;
+  std::size_t used_ = 0;
+};
+
+// The fields before the base: the code, and for a tax the contribution it is on.
+void write_before_base(JsonOut& json, const engine::Contribution& contribution) {
+  json.field_agreements_text("code", contribution.code);
+}
+void write_before_base(JsonOut& json, const engine::Tax& tax) {
+  json.field_verbatim("code", tax.code);  // gst, qst: the engine's own words
+  json.field_agreements_text("on", tax.on);
+}
+// The fields between the base and the amount: the rate, and a contribution's cap.
+void write_between_base_and_amount(JsonOut& json, const engine::Contribution& contribution) {
+  json.field_agreements("rate", *contribution.rate);
+  if (contribution.cap) json.field("cap", *contribution.cap);
+}
+void write_between_base_and_amount(JsonOut& json, const engine::Tax& tax) { json.field_agreements("rate", tax.rate); }
+
+Money base_of(const engine::Contribution& contribution) { return *contribution.base; }
+Money base_of(const engine::Tax& tax) { return tax.base; }
+
+// A percentage contribution or a tax after its opening brace: copied from `found` but for its
+// figures, or written in full, keeping its pieces' offsets in `keep` when given.
+template <typename Item>
+void write_in_pieces(JsonOut& json, const Item& item, const std::string& lang, const Pieces* found, Pieces* keep) {
+  const auto write_money = [&](Money amount) {
+    engine::TextOut& out = json.out();
+    out.room_for(Money::kMaxTextSize);
+    out.advance_to(amount.write_text(out.at()));
+  };
+  const auto write_part = [&](engine::SentencePart part) {
+    engine::append_explanation_part(item, part, lang, json.out(), append_escaped, &json.kept());
+  };
+  if (found != nullptr) {
+    json.repeat(found->from[0], found->size[0]);
+    write_money(base_of(item));
+    json.repeat(found->from[1], found->size[1]);
+    write_money(item.amount);
+    json.repeat(found->from[2], found->size[2]);
+    write_part(engine::SentencePart::figures);
+    json.repeat(found->from[3], found->size[3]);
+    json.after_repeated_value();
+    return;
+  }
+  std::size_t piece = 0;
+  std::size_t from = json.written();
+  const auto end_piece = [&] {
+    if (keep != nullptr) {
+      keep->from[piece] = from;
+      keep->size[piece] = json.written() - from;
+    }
+    ++piece;
+  };
+  write_before_base(json, item);
+  json.key("base");
+  json.begin_string();
+  end_piece();
+  write_money(base_of(item));
+  from = json.written();
+  json.end_string();
+  write_between_base_and_amount(json, item);
+  json.key("amount");
+  json.begin_string();
+  end_piece();
+  write_money(item.amount);
+  from = json.written();
+  json.end_string();
+  json.field_verbatim("paid_by", agreement::to_string(item.paid_by));
+  json.field_verbatim("paid_to", agreement::to_string(item.paid_to));
+  json.field("citation", *item.citation);
+  json.key("explanation");
+  json.begin_string();
+  write_part(engine::SentencePart::head);
+  end_piece();
+  write_part(engine::SentencePart::figures);
+  from = json.written();
+  write_part(engine::SentencePart::tail);
+  json.end_string();
+  end_piece();
+}
+
+// Which pieces a batch's writer has kept, for contributions and for taxes.
+struct PiecesKept {
+  PiecesFound<ContributionKey> contributions;
+  PiecesFound<TaxKey> taxes;
+};
+
+void write_contribution(JsonOut& json, const engine::Contribution& contribution, const std::string& lang,
+                        PiecesKept& kept) {
   json.open('{');
+  if (engine::sentence_in_parts(contribution)) {
+    const ContributionKey key(contribution);
+    const Pieces* found = kept.contributions.find(key);
+    write_in_pieces(json, contribution, lang, found, found == nullptr ? kept.contributions.add(key) : nullptr);
+    json.close('}');
+    return;
+  }
   json.field_agreements_text("code", contribution.code);
   if (contribution.week) {
     json.field("week", *contribution.week);
@@ -396,17 +608,11 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   json.close('}');
 }
 
-void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang) {
+void write_tax(JsonOut& json, const engine::Tax& tax, const std::string& lang, PiecesKept& kept) {
   json.open('{');
-  json.field_verbatim("code", tax.code);  // gst, qst: the engine's own words
-  json.field_agreements_text("on", tax.on);
-  json.field("base", tax.base);
-  json.field_agreements("rate", tax.rate);
-  json.field("amount", tax.amount);
-  json.field_verbatim("paid_by", agreement::to_string(tax.paid_by));
-  json.field_verbatim("paid_to", agreement::to_string(tax.paid_to));
-  json.field("citation", *tax.citation);
-  json.explanation(tax, lang);
+  const TaxKey key(tax);
+  const Pieces* found = kept.taxes.find(key);
+  write_in_pieces(json, tax, lang, found, found == nullptr ? kept.taxes.add(key) : nullptr);
   json.close('}');
 }
 
@@ -433,6 +639,7 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
 
 void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& out) {
   JsonOut json(out);
+  PiecesKept pieces;  // offsets into `out`, for this batch only
   json.open('{');
   json.field("format", "plateau-pay/1");
   json.key("agreement");
@@ -470,11 +677,11 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.close(']');
     json.key("contributions");
     json.open('[');
-    for (const auto& contribution : person.contributions) write_contribution(json, contribution, lang);
+    for (const auto& contribution : person.contributions) write_contribution(json, contribution, lang, pieces);
     json.close(']');
     json.key("taxes");
     json.open('[');
-    for (const auto& tax : person.taxes) write_tax(json, tax, lang);
+    for (const auto& tax : person.taxes) write_tax(json, tax, lang, pieces);
     json.close(']');
     json.field("net_pay", person.net_pay);
     json.key("findings");

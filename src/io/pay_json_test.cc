@@ -162,6 +162,102 @@ TEST(PayJson, AgreementCodesAreEscapedWhenTheyNeedItEveryTime) {
   EXPECT_NE(again.find("{\"code\": " + json_string(codes[23]) + ", "), std::string::npos);
 }
 
+// The crew array of a batch's JSON: what is between "crew": [ and its closing ], remittances.
+std::string crew_of(const std::string& json) {
+  const std::string open = "\"crew\": [";
+  const std::size_t from = json.find(open) + open.size();
+  return json.substr(from, json.rfind("], \"remittances\"") - from);
+}
+
+// A batch's percentage contributions and taxes are written in full the first time and, for the next
+// person with the same one, copied from the pieces written then around the figures that differ
+// (pay_json.cc). So each person's JSON in a batch of many must be the same, byte for byte, as the
+// JSON of a batch of that person alone, where every item is written in full. The people differ
+// in base, amount (one product not a whole number of cents: 6% × $1,038.13 = $62.2878 → $62.29),
+// in the order of their items, and by one item each: a second rate, a cap (written in full as well
+// when it cut the base), another payer, an article with characters JSON escapes, and a tax with
+// GST in its base.
+TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
+  const agreement::Text retirement{"Retirement", "Retraite"};
+  const agreement::Text fund{"Fund \"A\"", "Fonds « A »"};
+  const agreement::Citation fringe{"Fringe Benefits", "", ""};
+  const agreement::Citation quoted{"Qc 5.03 (\"tables\")", "", ""};
+  const std::string retirement_code = "retirement";
+  const std::string fund_code = "admin_training";
+  const auto contribution = [&](const agreement::Text& name, const std::string& code, std::int64_t base_cents,
+                                Rational rate, std::int64_t amount_cents) {
+    engine::Contribution item;
+    item.code = code;
+    item.name = &name;
+    item.citation = &fringe;
+    item.base = Money::from_cents(base_cents);
+    item.gross = Money::from_cents(base_cents);
+    item.rate = rate;
+    item.amount = Money::from_cents(amount_cents);
+    item.paid_to = agreement::Payee::financial_institution;
+    return item;
+  };
+  std::vector<engine::PersonPay> people(6);
+  for (std::size_t i = 0; i < people.size(); ++i) {
+    engine::PersonPay& person = people[i];
+    person.id = "E-" + std::to_string(i + 1);
+    const std::int64_t base = 103813 + static_cast<std::int64_t>(i) * 50000;  // $1,038.13, $1,538.13, …
+    // 6% × base, rounded half away from zero, as the engine rounds: 6228.78 cents → 6229 for $1,038.13.
+    const std::int64_t six_percent = (base * 6 + 50) / 100;
+    person.contributions.push_back(contribution(retirement, retirement_code, base, Rational(6, 100), six_percent));
+    // 1.5% × base: 1557.195 cents → 1557 for $1,038.13.
+    person.contributions.push_back(contribution(fund, fund_code, base, Rational(15, 1000), (base * 15 + 500) / 1000));
+    engine::Tax tax = gst_on(fund);
+    tax.on = fund_code;
+    tax.taxed = tax.base = person.contributions.back().amount;
+    tax.amount = Money::from_cents((tax.base.cents() * 5 + 50) / 100);
+    person.taxes.push_back(tax);
+    switch (i) {
+      case 1:  // another rate for the same contribution
+        person.contributions[0].rate = Rational(7, 100);
+        person.contributions[0].amount = Money::from_cents((base * 7 + 50) / 100);
+        break;
+      case 2:  // a cap that did not cut the base, then one that did
+        person.contributions[1].cap = Money::from_cents(5000000);
+        break;
+      case 3:
+        person.contributions[1].cap = Money::from_cents(5000000);
+        person.contributions[1].gross = Money::from_cents(base + 1000);
+        break;
+      case 4:  // deducted from the person's pay, under an article JSON escapes; GST at 6%
+        person.contributions[0].paid_by = agreement::Payer::person;
+        person.contributions[0].citation = &quoted;
+        person.taxes.back().rate = Rational(6, 100);
+        person.taxes.back().amount = Money::from_cents((tax.base.cents() * 6 + 50) / 100);
+        break;
+      case 5:  // QST on the contribution plus its GST, and the items in the other order
+        person.taxes.back().code = "qst";
+        person.taxes.back().gst_included = Money::from_cents(78);
+        person.taxes.back().base = person.taxes.back().taxed + Money::from_cents(78);
+        std::swap(person.contributions[0], person.contributions[1]);
+        break;
+      default:
+        break;
+    }
+  }
+  for (const std::string lang : {"en", "fr"}) {
+    engine::BatchPay together;
+    together.agreement_id = "dgc-quebec";
+    std::string alone;
+    for (const engine::PersonPay& person : people) {
+      together.crew.push_back(person);
+      engine::BatchPay one;
+      one.agreement_id = "dgc-quebec";
+      one.crew.push_back(person);
+      alone += (alone.empty() ? "" : ", ") + crew_of(write_pay_json(one, lang));
+    }
+    // Twice over, so that every item of the second round is copied from pieces.
+    const std::vector<engine::PersonPay> once = together.crew;
+    together.crew.insert(together.crew.end(), once.begin(), once.end());
+    EXPECT_EQ(crew_of(write_pay_json(together, lang)), alone + ", " + alone) << lang;
+  }
+}
+
 // An agreement's name in a sentence: the French one in French when there is one, else the English
 // one, each escaped as the loader found it (one language's text may need escaping, the other not).
 TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {

@@ -20,7 +20,9 @@ std::size_t edit_distance(std::string_view a, std::string_view b);
 // is resize().
 inline void resize_for_overwrite(std::string& text, std::size_t size) {
 #if defined(__cpp_lib_string_resize_and_overwrite)
-  text.resize_and_overwrite(size, [](char*, std::size_t length) { return length; });
+  // The size asked for, not the one the operation is given: GCC 12's library gives it the capacity
+  // it grew to, which may be more.
+  text.resize_and_overwrite(size, [size](char*, std::size_t) { return size; });
 #else
   text.resize(size);
 #endif

@@ -28,5 +28,15 @@ TEST(ResizeForOverwrite, KeepsTheTextBeforeAndGrowsToTheSizeAsked) {
   EXPECT_EQ(text, "plateau!");
 }
 
+// Grown by less than its capacity doubled, a string's capacity doubles (libstdc++'s policy); its
+// size is still the one asked for (GCC 12's resize_and_overwrite tells the operation the capacity).
+TEST(ResizeForOverwrite, TheSizeIsTheOneAskedForWhenTheCapacityDoubles) {
+  std::string text(3000, 'a');
+  text.shrink_to_fit();
+  resize_for_overwrite(text, 4000);
+  EXPECT_EQ(text.size(), 4000U);
+  EXPECT_EQ(text.substr(0, 3000), std::string(3000, 'a'));
+}
+
 }  // namespace
 }  // namespace plateau

@@ -175,8 +175,8 @@ std::string crew_of(const std::string& json) {
 // JSON of a batch of that person alone, where every item is written in full. The people differ
 // in base, amount (one product not a whole number of cents: 6% × $1,038.13 = $62.2878 → $62.29),
 // in the order of their items, and by one item each: a second rate, a cap (written in full as well
-// when it cut the base), another payer, an article with characters JSON escapes, and a tax with
-// GST in its base.
+// when it cut the base), another payer or payee, an article with characters JSON escapes, another
+// name for the same code, a tax on another contribution, and a tax with GST in its base.
 TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   const agreement::Text retirement{"Retirement", "Retraite"};
   const agreement::Text fund{"Fund \"A\"", "Fonds « A »"};
@@ -197,7 +197,8 @@ TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) 
     item.paid_to = agreement::Payee::financial_institution;
     return item;
   };
-  std::vector<engine::PersonPay> people(6);
+  const agreement::Text retirement_again{"Retirement plan", "Régime de retraite"};  // another name, same code
+  std::vector<engine::PersonPay> people(9);
   for (std::size_t i = 0; i < people.size(); ++i) {
     engine::PersonPay& person = people[i];
     person.id = "E-" + std::to_string(i + 1);
@@ -235,6 +236,21 @@ TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) 
         person.taxes.back().gst_included = Money::from_cents(78);
         person.taxes.back().base = person.taxes.back().taxed + Money::from_cents(78);
         std::swap(person.contributions[0], person.contributions[1]);
+        break;
+      case 6:  // the same code under another name
+        person.contributions[0].name = &retirement_again;
+        break;
+      case 7:  // another article alone; another payee; the tax paid by the person, under that article
+        person.contributions[0].citation = &quoted;
+        person.contributions[1].paid_to = agreement::Payee::guild;
+        person.taxes.back().paid_by = agreement::Payer::person;
+        person.taxes.back().citation = &quoted;
+        break;
+      case 8:  // the tax on another contribution, then on the same code under another name
+        person.taxes.back().on = retirement_code;
+        person.taxes.back().on_name = &retirement;
+        person.taxes.push_back(tax);
+        person.taxes.back().on_name = &retirement_again;
         break;
       default:
         break;

@@ -184,7 +184,10 @@ class LineSplitter {
     const std::size_t had = pending_.size();
     resize_for_overwrite(pending_, had + options_.chunk_bytes);
     auto got = read_(pending_.data() + had, options_.chunk_bytes);
-    if (!got) return tl::unexpected(got.error());
+    if (!got) {
+      pending_.resize(had);  // nothing unwritten left in the buffer
+      return tl::unexpected(got.error());
+    }
     pending_.resize(had + *got);
     bytes_read_ += *got;
     if (*got == 0) at_end_ = true;

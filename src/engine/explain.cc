@@ -758,37 +758,45 @@ bool sentence_in_parts(const Contribution& contribution) {
   return base == contribution.gross;
 }
 
-void append_explanation_part(const Contribution& contribution, SentencePart part, const std::string& lang,
-                             TextOut& out, AppendGivenText append_given, KeptTexts* kept) {
-  assert(sentence_in_parts(contribution));
-  Sentence s(out, lang, append_given, kept);
+namespace {
+
+// One part of a percentage contribution's sentence (SentencePart), for the three parts and for the
+// sentences that add a cap's clause between its figures and its tail.
+void write_part(Sentence& s, const Contribution& contribution, SentencePart part) {
   switch (part) {
     case SentencePart::head:
       s << *contribution.name << s.colon() << Percent{*contribution.rate} << " × ";
       return;
-    case SentencePart::figures:
-      s << Dollars(*contribution.base) << RoundedProduct{*contribution.base, *contribution.rate, contribution.amount};
+    case SentencePart::figures: {
+      const Money base = contribution.base.value_or(Money());
+      s << Dollars(base) << RoundedProduct{base, *contribution.rate, contribution.amount};
       return;
+    }
     case SentencePart::tail:
       s << ", " << payer_words(contribution.paid_by, s.fr()) << Cite{*contribution.citation};
       return;
   }
 }
 
+}  // namespace
+
+void append_explanation_part(const Contribution& contribution, SentencePart part, const std::string& lang,
+                             TextOut& out, AppendGivenText append_given, KeptTexts* kept) {
+  assert(sentence_in_parts(contribution));
+  Sentence s(out, lang, append_given, kept);
+  write_part(s, contribution, part);
+}
+
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
                         AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
   if (sentence_in_parts(contribution)) {
     for (const auto part : {SentencePart::head, SentencePart::figures, SentencePart::tail}) {
-      append_explanation_part(contribution, part, lang, out, append_given, kept);
+      write_part(s, contribution, part);
     }
     return;
   }
-  Sentence s(out, lang, append_given, kept);
   const bool fr = s.fr();
-  s << *contribution.name;
-  const auto paid_by_and_cite = [&] {
-    s << ", " << payer_words(contribution.paid_by, fr) << Cite{*contribution.citation};
-  };
   if (contribution.week) {
     const Dollars fee(contribution.fee);
     // "3 days", "1 jour"
@@ -796,7 +804,7 @@ void append_explanation(const Contribution& contribution, const std::string& lan
       const bool several = contribution.days > 1;
       s << contribution.days << (fr ? (several ? " jours" : " jour") : (several ? " days" : " day"));
     };
-    s << (fr ? ", semaine du " : ", week of ") << *contribution.week << s.colon();
+    s << *contribution.name << (fr ? ", semaine du " : ", week of ") << *contribution.week << s.colon();
     switch (contribution.fee_kind) {
       case agreement::PermitFeeKind::per_day_capped_weekly: {
         const Money uncapped = contribution.fee * contribution.days;
@@ -819,12 +827,12 @@ void append_explanation(const Contribution& contribution, const std::string& lan
         s << (fr ? " travaillés)" : " worked)");
         break;
     }
-    paid_by_and_cite();
+    write_part(s, contribution, SentencePart::tail);
     return;
   }
-  s << s.colon();
   const Money base = contribution.base.value_or(Money());
   if (contribution.cap && base.is_zero() && !contribution.gross.is_zero()) {
+    s << *contribution.name << s.colon();
     if (fr) {
       s << "rien, le plafond de " << Dollars(*contribution.cap) << " par production étant atteint ("
         << Dollars(contribution.gross_to_date) << " payés auparavant)";
@@ -832,11 +840,11 @@ void append_explanation(const Contribution& contribution, const std::string& lan
       s << "nothing, the cap of " << Dollars(*contribution.cap) << " per production having been reached ("
         << Dollars(contribution.gross_to_date) << " paid before)";
     }
-    paid_by_and_cite();
+    write_part(s, contribution, SentencePart::tail);
     return;
   }
-  s << Percent{*contribution.rate} << " × " << Dollars(base)
-    << RoundedProduct{base, *contribution.rate, contribution.amount};
+  write_part(s, contribution, SentencePart::head);
+  write_part(s, contribution, SentencePart::figures);
   if (contribution.cap && base != contribution.gross) {
     if (fr) {
       s << " — la part du brut (" << Dollars(contribution.gross) << ") sous le plafond de "
@@ -848,12 +856,13 @@ void append_explanation(const Contribution& contribution, const std::string& lan
         << " having been paid before";
     }
   }
-  paid_by_and_cite();
+  write_part(s, contribution, SentencePart::tail);
 }
 
-void append_explanation_part(const Tax& tax, SentencePart part, const std::string& lang, TextOut& out,
-                             AppendGivenText append_given, KeptTexts* kept) {
-  Sentence s(out, lang, append_given, kept);
+namespace {
+
+// One part of a tax's sentence (SentencePart).
+void write_part(Sentence& s, const Tax& tax, SentencePart part) {
   const bool fr = s.fr();
   switch (part) {
     case SentencePart::head:
@@ -880,11 +889,18 @@ void append_explanation_part(const Tax& tax, SentencePart part, const std::strin
   }
 }
 
+}  // namespace
+
+void append_explanation_part(const Tax& tax, SentencePart part, const std::string& lang, TextOut& out,
+                             AppendGivenText append_given, KeptTexts* kept) {
+  Sentence s(out, lang, append_given, kept);
+  write_part(s, tax, part);
+}
+
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,
                         AppendGivenText append_given, KeptTexts* kept) {
-  for (const auto part : {SentencePart::head, SentencePart::figures, SentencePart::tail}) {
-    append_explanation_part(tax, part, lang, out, append_given, kept);
-  }
+  Sentence s(out, lang, append_given, kept);
+  for (const auto part : {SentencePart::head, SentencePart::figures, SentencePart::tail}) write_part(s, tax, part);
 }
 
 // The findings' messages kept as figures (pay.h). Their words, numbers and layout are the ones the

@@ -509,6 +509,13 @@ void write_between_base_and_amount(JsonOut& json, const engine::Contribution& co
   if (contribution.cap) json.field("cap", *contribution.cap);
 }
 void write_between_base_and_amount(JsonOut& json, const engine::Tax& tax) { json.field_agreements("rate", tax.rate); }
+// The fields after the amount, before the explanation: who pays, who is paid, and the article.
+template <typename Item>
+void write_payer_payee_citation(JsonOut& json, const Item& item) {
+  json.field_verbatim("paid_by", agreement::to_string(item.paid_by));
+  json.field_verbatim("paid_to", agreement::to_string(item.paid_to));
+  json.field("citation", *item.citation);
+}
 
 Money base_of(const engine::Contribution& contribution) { return *contribution.base; }
 Money base_of(const engine::Tax& tax) { return tax.base; }
@@ -559,9 +566,7 @@ void write_in_pieces(JsonOut& json, const Item& item, const std::string& lang, c
   write_money(item.amount);
   from = json.written();
   json.end_string();
-  json.field_verbatim("paid_by", agreement::to_string(item.paid_by));
-  json.field_verbatim("paid_to", agreement::to_string(item.paid_to));
-  json.field("citation", *item.citation);
+  write_payer_payee_citation(json, item);
   json.key("explanation");
   json.begin_string();
   write_part(engine::SentencePart::head);
@@ -589,7 +594,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
     json.close('}');
     return;
   }
-  json.field_agreements_text("code", contribution.code);
+  write_before_base(json, contribution);
   if (contribution.week) {
     json.field("week", *contribution.week);
     json.field_number("days", contribution.days);
@@ -601,9 +606,7 @@ void write_contribution(JsonOut& json, const engine::Contribution& contribution,
   if (contribution.rate) json.field_agreements("rate", *contribution.rate);
   if (contribution.cap) json.field("cap", *contribution.cap);
   json.field("amount", contribution.amount);
-  json.field_verbatim("paid_by", agreement::to_string(contribution.paid_by));
-  json.field_verbatim("paid_to", agreement::to_string(contribution.paid_to));
-  json.field("citation", *contribution.citation);
+  write_payer_payee_citation(json, contribution);
   json.explanation(contribution, lang);
   json.close('}');
 }

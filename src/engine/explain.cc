@@ -290,8 +290,9 @@ struct Given {
 // (JSON) or writes it as it is.
 class Sentence {
  public:
-  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, KeptTexts* kept = nullptr)
-      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), kept_(kept) {}
+  Sentence(TextOut& out, const std::string& lang, AppendGivenText append_given, KeptTexts* kept = nullptr,
+           DayWritten* day_written = nullptr)
+      : out_(out), lang_(lang), fr_(french(lang)), append_given_(append_given), kept_(kept), day_written_(day_written) {}
 
   bool fr() const { return fr_; }
   const std::string& lang() const { return lang_; }
@@ -416,7 +417,12 @@ class Sentence {
     static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
     static constexpr std::array<const char*, 7> kEnglish = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     const Weekday weekday = kept_ != nullptr ? kept_->date.weekday_of(day.date) : weekday_of(day.date);
-    return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
+    if (day_written_ == nullptr) return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
+    day_written_->from = out_.written();
+    *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
+    day_written_->to = out_.written();
+    ++day_written_->times;
+    return *this;
   }
   Sentence& operator<<(const HolidayOf& holiday) {
     if (holiday.line.declared_holiday) return *this << declared_holiday_name(holiday.line.date);
@@ -480,6 +486,7 @@ class Sentence {
   bool fr_;
   AppendGivenText append_given_;
   KeptTexts* kept_;  // null: every number and date written afresh
+  DayWritten* day_written_;  // null: where a Day went is not asked
 };
 
 void append_label(Sentence& s, const PayLine& line) {
@@ -621,9 +628,13 @@ std::string line_label(const PayLine& line, const std::string& lang) {
   });
 }
 
+void append_day(Date date, const std::string& lang, TextOut& out, KeptTexts* kept) {
+  Sentence(out, lang, append_as_is, kept) << Day{date};
+}
+
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, KeptTexts* kept) {
-  Sentence s(out, lang, append_given, kept);
+                        AppendGivenText append_given, KeptTexts* kept, DayWritten* day_written) {
+  Sentence s(out, lang, append_given, kept, day_written);
   const bool fr = s.fr();
   // "Overtime ×2, Tue 2009-04-07: "
   const auto start = [&]() -> Sentence& {

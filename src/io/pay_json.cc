@@ -237,6 +237,11 @@ class JsonOut {
     put('"');
     first_ = false;
   }
+  // A date's text, "2009-03-02", inside a string begun by begin_string (kept as field(name, Date)).
+  void date_in_place(Date date) {
+    room_for(kMaxDateTextSize);
+    out_.advance_to(kept_.date.write(out_.at(), date));
+  }
   // Hours with two decimals, "10.50": kept for the next line of the same hours (HoursTexts).
   void field_hours(std::string_view name, Duration hours) { field_verbatim(name, kept_.hours.of(hours)); }
   // A whole number, as a JSON number.
@@ -286,6 +291,12 @@ class JsonOut {
   void explanation(const Item& item, const std::string& lang) {
     field_appended("explanation",
                    [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped, &kept_); });
+  }
+  // A pay line's, saying where its sentence wrote its day.
+  void explanation(const PayLine& line, const std::string& lang, engine::DayWritten* day_written) {
+    field_appended("explanation", [&](engine::TextOut& out) {
+      engine::append_explanation(line, lang, out, append_escaped, &kept_, day_written);
+    });
   }
   // The field "message": a finding's message in `lang`, written straight into the output in the
   // same way (no string built for each finding).
@@ -383,9 +394,83 @@ void field_code(JsonOut& json, std::string_view name, Code code) {
   json.field_verbatim(name, *text);
 }
 
-void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
+// Pay lines, written around their date. A person's lines repeat: the same daily rate each day, the
+// same meal penalty, the same overtime past the same threshold. Two lines with the same figures but
+// their date have the same JSON but in two places, the date field and the day its sentence names
+// ("Tue 2009-05-19", DayWritten), bars around what differs:
+//   "date": "|2009-05-19|", "code": "daily_rate", "amount": "840.00", "citation": "…",
+//   "explanation": "Daily rate, |Tue 2009-05-19|: contracted rate $840.00 (…)"
+// A line written in full keeps the offsets of the two pieces after the bars; a later line of the
+// batch with the same figures copies them and writes only its date and its day. A line that names
+// a holiday the production declared is always written in full: that holiday's name is made from the
+// date.
+struct LinePieces {
+  static constexpr std::size_t kCount = 2;
+  std::array<std::size_t, kCount> from{};  // in the output
+  std::array<std::size_t, kCount> size{};
+};
+
+// Whether two pay lines are written the same but for their date: every field of PayLine but
+// `date`. The pointers are compared by address (the agreement's citations and names, which do not
+// change while a batch is written). A field added to PayLine must be added here.
+bool same_but_date(const PayLine& x, const PayLine& y) {
+  return x.amount == y.amount && x.code == y.code && x.citation == y.citation && x.base == y.base &&
+         x.divisor == y.divisor && x.multiplier == y.multiplier && x.hours == y.hours && x.rate == y.rate &&
+         x.threshold == y.threshold && x.upper == y.upper && x.actual == y.actual && x.count == y.count &&
+         x.base_multiplier == y.base_multiplier && x.base_divisor == y.base_divisor && x.top_up == y.top_up &&
+         x.partial_week == y.partial_week && x.holiday_name == y.holiday_name &&
+         x.declared_holiday == y.declared_holiday && x.capped_late_meals == y.capped_late_meals &&
+         x.basis == y.basis;
+}
+// PayLine's size when same_but_date was last written: a field added to PayLine changes it, and
+// same_but_date must then compare that field too (or a line would be copied with another's value).
+static_assert(sizeof(PayLine) == 224, "a field was added to PayLine: compare it in same_but_date, then update this size");
+
+// The last few lines of a batch written in full, with their pieces, looked for newest first: a
+// person's lines come by date, the repeated ones days apart.
+class LinesFound {
+ public:
+  const LinePieces* find(const PayLine& line) const {
+    for (std::size_t n = 0; n < used_; ++n) {
+      const Entry& entry = entries_[(next_ + kKept - 1 - n) % kKept];
+      if (same_but_date(*entry.line, line)) return &entry.pieces;
+    }
+    return nullptr;
+  }
+  // `line` outlives the batch's writing (it is in the BatchPay being written).
+  void add(const PayLine& line, const LinePieces& pieces) {
+    entries_[next_] = {&line, pieces};
+    next_ = (next_ + 1) % kKept;
+    used_ = std::min(used_ + 1, kKept);
+  }
+
+ private:
+  static constexpr std::size_t kKept = 8;
+  struct Entry {
+    const PayLine* line = nullptr;
+    LinePieces pieces;
+  };
+  std::array<Entry, kKept> entries_;
+  std::size_t used_ = 0;
+  std::size_t next_ = 0;
+};
+
+void write_line(JsonOut& json, const PayLine& line, const std::string& lang, LinesFound& kept) {
   json.open('{');
-  json.field("date", line.date);
+  json.key("date");
+  json.begin_string();
+  json.date_in_place(line.date);
+  const LinePieces* found = line.declared_holiday ? nullptr : kept.find(line);
+  if (found != nullptr) {
+    json.repeat(found->from[0], found->size[0]);
+    engine::append_day(line.date, lang, json.out(), &json.kept());
+    json.repeat(found->from[1], found->size[1]);
+    json.after_repeated_value();
+    json.close('}');
+    return;
+  }
+  const std::size_t after_date = json.written();
+  json.end_string();
   field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
   if (line.hours) json.field_hours("hours", *line.hours);
   if (line.rate) {
@@ -394,7 +479,11 @@ void write_line(JsonOut& json, const PayLine& line, const std::string& lang) {
   }
   json.field("amount", line.amount);
   json.field("citation", *line.citation);
-  json.explanation(line, lang);
+  engine::DayWritten day;
+  json.explanation(line, lang, &day);
+  if (!line.declared_holiday && day.times == 1) {
+    kept.add(line, {{after_date, day.to}, {day.from - after_date, json.written() - day.to}});
+  }
   json.close('}');
 }
 
@@ -643,6 +732,7 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
 void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& out) {
   JsonOut json(out);
   PiecesKept pieces;  // offsets into `out`, for this batch only
+  LinesFound lines;   // the same
   json.open('{');
   json.field("format", "plateau-pay/1");
   json.key("agreement");
@@ -662,7 +752,7 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.field("classification", person.classification);
     json.key("lines");
     json.open('[');
-    for (const auto& line : person.lines) write_line(json, line, lang);
+    for (const auto& line : person.lines) write_line(json, line, lang, lines);
     json.close(']');
     json.field("gross", person.gross);
     json.key("allowances");

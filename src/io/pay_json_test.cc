@@ -274,6 +274,126 @@ TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) 
   }
 }
 
+// The lines array of a person's JSON, alone in a batch: what is between "lines": [ and ], "gross".
+std::string lines_of(const std::string& json) {
+  const std::string open = "\"lines\": [";
+  const std::size_t from = json.find(open) + open.size();
+  return json.substr(from, json.find("], \"gross\"") - from);
+}
+
+// A batch's pay lines are written in full the first time and, for a later line with the same
+// figures but its date, copied from the pieces written then around the date and the day its
+// sentence names (pay_json.cc). So a person's lines, written in a batch of many, must be the same,
+// byte for byte, as each line written alone. The lines are a daily rate, an overtime line, a meal
+// penalty and a weekly rate, each again on the next day (copied); then pairs of a line and the same
+// line the next day with one field changed (to be written in full): each field the sentence or the
+// JSON shows, a holiday named, a holiday declared (whose name is made from the date), an article
+// with characters JSON escapes. (A line's `upper` and `basis` are not shown; same_but_date compares
+// them all the same.)
+TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
+  const agreement::Citation rates{"Minimum Rates", "", ""};
+  const agreement::Citation overtime_article{"Qc 2.05", "", ""};
+  const agreement::Citation quoted{"Qc 2.05 (\"b\")", "", ""};
+  const agreement::Text victoria{"Victoria Day", "Journée nationale des patriotes"};
+  const agreement::Text canada{"Canada Day", "Fête du Canada"};
+  const Date monday = parse_date("2009-05-18").value();
+  engine::PayLine daily;  // $840.00 a day
+  daily.date = monday;
+  daily.citation = &rates;
+  daily.base = Rational(840);
+  daily.amount = Money::from_cents(84000);
+  engine::PayLine overtime = daily;  // 2.00 h beyond 10 h × ($840.00 ÷ 8 × 1.5 = $157.50) = $315.00
+  overtime.code = engine::LineCode::overtime;
+  overtime.citation = &overtime_article;
+  overtime.divisor = 8;
+  overtime.multiplier = Rational(3, 2);
+  overtime.hours = Duration{120};
+  overtime.rate = Rational(315, 2);
+  overtime.threshold = Duration{600};
+  overtime.upper = Duration{720};
+  overtime.actual = Duration{720};
+  overtime.amount = Money::from_cents(31500);
+  engine::PayLine penalty = daily;  // 2 late meal(s) × $20.00 = $40.00
+  penalty.code = engine::LineCode::meal_penalty;
+  penalty.base = Rational(20);
+  penalty.count = 2;
+  penalty.amount = Money::from_cents(4000);
+  engine::PayLine weekly = daily;  // $4,200.00 ÷ 5 = $840.00
+  weekly.code = engine::LineCode::weekly_rate;
+  weekly.base = Rational(4200);
+  weekly.divisor = 5;
+  std::vector<engine::PayLine> lines;
+  int day = 0;
+  // `first` on a day, then on the next day changed by `change`: a line that differs from the one
+  // written just before it by that change alone, to be written in full.
+  const auto add = [&](const engine::PayLine& first, auto change) {
+    lines.push_back(first);
+    lines.back().date = add_days(monday, day++);
+    lines.push_back(first);
+    lines.back().date = add_days(monday, day++);
+    change(lines.back());
+  };
+  for (const engine::PayLine& first : {daily, overtime, penalty, weekly}) {
+    add(first, [](engine::PayLine&) {});  // the same line the next day: copied
+  }
+  add(daily, [](engine::PayLine& l) { l.amount = Money::from_cents(84001); });
+  add(daily, [](engine::PayLine& l) { l.code = engine::LineCode::sixth_day; });
+  add(daily, [&](engine::PayLine& l) { l.citation = &quoted; });
+  add(daily, [](engine::PayLine& l) { l.code = engine::LineCode::holiday_worked; });
+  add(weekly, [](engine::PayLine& l) { l.partial_week = true; });
+  add(weekly, [](engine::PayLine& l) { l.base = Rational(4205); });
+  const auto holiday = [](engine::PayLine& l) { l.code = engine::LineCode::holiday_worked; };
+  engine::PayLine holiday_line = daily;
+  holiday(holiday_line);
+  add(holiday_line, [&](engine::PayLine& l) { l.holiday_name = &victoria; });
+  add(holiday_line, [&](engine::PayLine& l) { l.holiday_name = &canada; });
+  add(holiday_line, [&](engine::PayLine& l) { l.declared_holiday = true; });
+  add(holiday_line, [&](engine::PayLine& l) { l.declared_holiday = true; });  // named by its own date
+  add(holiday_line, [](engine::PayLine& l) { l.multiplier = Rational(2); });  // × 2
+  engine::PayLine doubled = holiday_line;
+  doubled.multiplier = Rational(2);
+  add(doubled, [](engine::PayLine& l) { l.top_up = true; });  // (2 − 1) in a weekly week
+  add(penalty, [](engine::PayLine& l) { l.count = 3; });
+  add(penalty, [](engine::PayLine& l) { l.capped_late_meals = 3; });  // capped at $20.00 for 3 late meals
+  add(overtime, [](engine::PayLine& l) { l.hours = Duration{150}; });
+  add(overtime, [](engine::PayLine& l) { l.threshold = Duration{660}; });
+  add(overtime, [](engine::PayLine& l) { l.rate = Rational(316, 2); });
+  add(overtime, [](engine::PayLine& l) { l.multiplier = Rational(2); });
+  add(overtime, [](engine::PayLine& l) { l.base = Rational(841); });
+  add(overtime, [](engine::PayLine& l) { l.divisor = 10; });
+  add(overtime, [](engine::PayLine& l) { l.base_multiplier = Rational(3, 2); });  // ($840.00 × 1.5) ÷ 8
+  add(overtime, [](engine::PayLine& l) { l.base_divisor = 5; });                  // ($840.00 ÷ 5 × 1) ÷ 8
+  add(overtime, [](engine::PayLine& l) { l.code = engine::LineCode::turnaround; });
+  engine::PayLine turnaround = overtime;  // 12.00 h rest of the 10 h required (the figures need not agree)
+  turnaround.code = engine::LineCode::turnaround;
+  add(turnaround, [](engine::PayLine& l) { l.actual = Duration{540}; });
+  for (const std::string lang : {"en", "fr"}) {
+    std::string alone;
+    for (const engine::PayLine& line : lines) {
+      engine::BatchPay one;
+      one.crew.emplace_back().lines = {line};
+      alone += (alone.empty() ? "" : ", ") + lines_of(write_pay_json(one, lang));
+    }
+    // One person with them all, twice over, so that the second round is copied; then the lines
+    // one person each, which a batch copies from person to person as well.
+    engine::BatchPay together;
+    together.crew.emplace_back().lines = lines;
+    together.crew.back().lines.insert(together.crew.back().lines.end(), lines.begin(), lines.end());
+    EXPECT_EQ(lines_of(write_pay_json(together, lang)), alone + ", " + alone) << lang;
+    engine::BatchPay each;
+    std::string each_alone;
+    for (const engine::PayLine& line : lines) {
+      engine::PersonPay person;
+      person.lines = {line};
+      each.crew.push_back(person);
+      engine::BatchPay one;
+      one.crew.push_back(person);
+      each_alone += (each_alone.empty() ? "" : ", ") + crew_of(write_pay_json(one, lang));
+    }
+    EXPECT_EQ(crew_of(write_pay_json(each, lang)), each_alone) << lang;
+  }
+}
+
 // An agreement's name in a sentence: the French one in French when there is one, else the English
 // one, each escaped as the loader found it (one language's text may need escaping, the other not).
 TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {

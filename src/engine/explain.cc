@@ -727,8 +727,8 @@ void append_explanation(const PayLine& line, const std::string& lang, TextOut& o
 }
 
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given, KeptTexts* kept) {
-  Sentence s(out, lang, append_given, kept);
+                        AppendGivenText append_given, KeptTexts* kept, DayWritten* day_written) {
+  Sentence s(out, lang, append_given, kept, day_written);
   const bool fr = s.fr();
   if (allowance.code == AllowanceCode::per_diem_incidentals) {
     s << (fr ? "Per diem faux frais, " : "Per diem incidentals, ") << Day{allowance.date} << s.colon()

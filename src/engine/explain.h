@@ -242,11 +242,11 @@ struct KeptTexts {
 // figures, which take one too). This one writes it as it is.
 void append_as_is(TextOut& out, std::string_view text);
 
-// Where a pay line's sentence wrote its day ("Tue 2009-04-07", see append_day), as offsets in the
-// output (TextOut::written), and how many times it wrote one. Every line's sentence names its day
-// once, and nothing else in it depends on the date but a declared holiday's name: so a writer of
-// many lines (pay_json) copies a line written before with the same figures but for its date, and
-// writes only the date and this day.
+// Where a pay line's or an allowance's sentence wrote its day ("Tue 2009-04-07", see append_day),
+// as offsets in the output (TextOut::written), and how many times it wrote one. Every such sentence
+// names its day once, and nothing else in it depends on the date but a declared holiday's name: so
+// a writer of many (pay_json) copies a line or allowance written before with the same figures but
+// for its date, and writes only the date and this day.
 struct DayWritten {
   std::size_t from = 0;
   std::size_t to = 0;
@@ -259,12 +259,14 @@ void append_day(Date date, const std::string& lang, TextOut& out, KeptTexts* kep
 // The same sentences, written to `out`: writers of many lines (pay_json) put them straight into
 // their output instead of building a string for each, escaping the given texts with `append_given`,
 // and taking the agreement's multipliers and percentages, and dates, from `kept` when given one.
-// A pay line's sentence says where it wrote its day in `day_written`, when given one.
+// A pay line's or an allowance's sentence says where it wrote its day in `day_written`, when given
+// one.
 void append_explanation(const PayLine& line, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr,
                         DayWritten* day_written = nullptr);
 void append_explanation(const Allowance& allowance, const std::string& lang, TextOut& out,
-                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
+                        AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr,
+                        DayWritten* day_written = nullptr);
 void append_explanation(const Contribution& contribution, const std::string& lang, TextOut& out,
                         AppendGivenText append_given = append_as_is, KeptTexts* kept = nullptr);
 void append_explanation(const Tax& tax, const std::string& lang, TextOut& out,

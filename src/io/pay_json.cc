@@ -292,10 +292,11 @@ class JsonOut {
     field_appended("explanation",
                    [&](engine::TextOut& out) { engine::append_explanation(item, lang, out, append_escaped, &kept_); });
   }
-  // A pay line's, saying where its sentence wrote its day.
-  void explanation(const PayLine& line, const std::string& lang, engine::DayWritten* day_written) {
+  // A pay line's or an allowance's, saying where its sentence wrote its day.
+  template <typename Item>
+  void explanation(const Item& item, const std::string& lang, engine::DayWritten* day_written) {
     field_appended("explanation", [&](engine::TextOut& out) {
-      engine::append_explanation(line, lang, out, append_escaped, &kept_, day_written);
+      engine::append_explanation(item, lang, out, append_escaped, &kept_, day_written);
     });
   }
   // The field "message": a finding's message in `lang`, written straight into the output in the
@@ -394,17 +395,17 @@ void field_code(JsonOut& json, std::string_view name, Code code) {
   json.field_verbatim(name, *text);
 }
 
-// Pay lines, written around their date. A person's lines repeat: the same daily rate each day, the
-// same meal penalty, the same overtime past the same threshold. Two lines with the same figures but
-// their date have the same JSON but in two places, the date field and the day its sentence names
-// ("Tue 2009-05-19", DayWritten), bars around what differs:
+// Pay lines and allowances, written around their date. A person's lines repeat: the same daily rate
+// each day, the same meal penalty, the same per diems on each distant day. Two lines with the same
+// figures but their date have the same JSON but in two places, the date field and the day their
+// sentence names ("Tue 2009-05-19", DayWritten), bars around what differs:
 //   "date": "|2009-05-19|", "code": "daily_rate", "amount": "840.00", "citation": "…",
 //   "explanation": "Daily rate, |Tue 2009-05-19|: contracted rate $840.00 (…)"
 // A line written in full keeps the offsets of the two pieces after the bars; a later line of the
-// batch with the same figures copies them and writes only its date and its day. A line that names
-// a holiday the production declared is always written in full: that holiday's name is made from the
-// date.
-struct LinePieces {
+// batch with the same figures copies them and writes only its date and its day. The same for
+// allowances. A line that names a holiday the production declared is always written in full: that
+// holiday's name is made from the date.
+struct DatedPieces {
   static constexpr std::size_t kCount = 2;
   std::array<std::size_t, kCount> from{};  // in the output
   std::array<std::size_t, kCount> size{};
@@ -422,24 +423,36 @@ bool same_but_date(const PayLine& x, const PayLine& y) {
          x.declared_holiday == y.declared_holiday && x.capped_late_meals == y.capped_late_meals &&
          x.basis == y.basis;
 }
-// PayLine's size when same_but_date was last written: a field added to PayLine changes it, and
-// same_but_date must then compare that field too (or a line would be copied with another's value).
+// The same for allowances: every field but `date`; the currency and the meals provided by their
+// words.
+bool same_but_date(const engine::Allowance& x, const engine::Allowance& y) {
+  return x.amount == y.amount && x.code == y.code && x.citation == y.citation && x.currency == y.currency &&
+         x.full_amount == y.full_amount &&
+         std::equal(x.meals_provided.begin(), x.meals_provided.end(), y.meals_provided.begin(),
+                    y.meals_provided.end());
+}
+// Their sizes when same_but_date was last written: a field added to either changes it, and
+// same_but_date must then compare that field too (or an item would be copied with another's value).
 static_assert(sizeof(PayLine) == 224, "a field was added to PayLine: compare it in same_but_date, then update this size");
+static_assert(sizeof(engine::Allowance) == 104,
+              "a field was added to Allowance: compare it in same_but_date, then update this size");
 
-// The last few lines of a batch written in full, with their pieces, looked for newest first: a
-// person's lines come by date, the repeated ones days apart.
-class LinesFound {
+// The last few lines (or allowances) of a batch written in full, with their pieces, looked for
+// newest first: a person's lines come by date, the repeated ones days apart. (Eight: four and
+// sixteen wrote the benchmark's 300 batches in 0.2% fewer and 0.4% more instructions.)
+template <typename Item>
+class DatedFound {
  public:
-  const LinePieces* find(const PayLine& line) const {
+  const DatedPieces* find(const Item& item) const {
     for (std::size_t n = 0; n < used_; ++n) {
       const Entry& entry = entries_[(next_ + kKept - 1 - n) % kKept];
-      if (same_but_date(*entry.line, line)) return &entry.pieces;
+      if (same_but_date(*entry.item, item)) return &entry.pieces;
     }
     return nullptr;
   }
-  // `line` outlives the batch's writing (it is in the BatchPay being written).
-  void add(const PayLine& line, const LinePieces& pieces) {
-    entries_[next_] = {&line, pieces};
+  // `item` outlives the batch's writing (it is in the BatchPay being written).
+  void add(const Item& item, const DatedPieces& pieces) {
+    entries_[next_] = {&item, pieces};
     next_ = (next_ + 1) % kKept;
     used_ = std::min(used_ + 1, kKept);
   }
@@ -447,43 +460,70 @@ class LinesFound {
  private:
   static constexpr std::size_t kKept = 8;
   struct Entry {
-    const PayLine* line = nullptr;
-    LinePieces pieces;
+    const Item* item = nullptr;
+    DatedPieces pieces;
   };
   std::array<Entry, kKept> entries_;
   std::size_t used_ = 0;
   std::size_t next_ = 0;
 };
 
-void write_line(JsonOut& json, const PayLine& line, const std::string& lang, LinesFound& kept) {
-  json.open('{');
+// A line or allowance after its opening brace: its date, then copied from a line found in `kept`
+// but for its day, or written in full (its other fields by `write_fields`, then its explanation) and
+// kept. `may_copy` false: always in full, and not kept.
+template <typename Item, typename WriteFields>
+void write_around_date(JsonOut& json, const Item& item, const std::string& lang, DatedFound<Item>& kept,
+                       bool may_copy, WriteFields&& write_fields) {
   json.key("date");
   json.begin_string();
-  json.date_in_place(line.date);
-  const LinePieces* found = line.declared_holiday ? nullptr : kept.find(line);
+  json.date_in_place(item.date);
+  const DatedPieces* found = may_copy ? kept.find(item) : nullptr;
   if (found != nullptr) {
     json.repeat(found->from[0], found->size[0]);
-    engine::append_day(line.date, lang, json.out(), &json.kept());
+    engine::append_day(item.date, lang, json.out(), &json.kept());
     json.repeat(found->from[1], found->size[1]);
     json.after_repeated_value();
-    json.close('}');
     return;
   }
   const std::size_t after_date = json.written();
   json.end_string();
-  field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
-  if (line.hours) json.field_hours("hours", *line.hours);
-  if (line.rate) {
-    json.field_agreements("multiplier", line.multiplier);
-    json.field("rate", *line.rate);  // the person's rate per hour: theirs, not the agreement's
-  }
-  json.field("amount", line.amount);
-  json.field("citation", *line.citation);
+  write_fields();
   engine::DayWritten day;
-  json.explanation(line, lang, &day);
-  if (!line.declared_holiday && day.times == 1) {
-    kept.add(line, {{after_date, day.to}, {day.from - after_date, json.written() - day.to}});
+  json.explanation(item, lang, &day);
+  if (may_copy && day.times == 1) {
+    kept.add(item, {{after_date, day.to}, {day.from - after_date, json.written() - day.to}});
   }
+}
+
+// Which lines and allowances a batch's writer has kept.
+struct DatedKept {
+  DatedFound<PayLine> lines;
+  DatedFound<engine::Allowance> allowances;
+};
+
+void write_line(JsonOut& json, const PayLine& line, const std::string& lang, DatedKept& kept) {
+  json.open('{');
+  write_around_date(json, line, lang, kept.lines, !line.declared_holiday, [&] {
+    field_code<engine::LineCode, engine::LineCode::holiday_day_off_not_given>(json, "code", line.code);
+    if (line.hours) json.field_hours("hours", *line.hours);
+    if (line.rate) {
+      json.field_agreements("multiplier", line.multiplier);
+      json.field("rate", *line.rate);  // the person's rate per hour: theirs, not the agreement's
+    }
+    json.field("amount", line.amount);
+    json.field("citation", *line.citation);
+  });
+  json.close('}');
+}
+
+void write_allowance(JsonOut& json, const engine::Allowance& allowance, const std::string& lang, DatedKept& kept) {
+  json.open('{');
+  write_around_date(json, allowance, lang, kept.allowances, true, [&] {
+    field_code<engine::AllowanceCode, engine::AllowanceCode::per_diem_meals>(json, "code", allowance.code);
+    json.field("amount", allowance.amount);
+    json.field("currency", allowance.currency);
+    json.field("citation", *allowance.citation);
+  });
   json.close('}');
 }
 
@@ -732,7 +772,7 @@ std::string write_pay_json(const BatchPay& pay, const std::string& lang) {
 void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& out) {
   JsonOut json(out);
   PiecesKept pieces;  // offsets into `out`, for this batch only
-  LinesFound lines;   // the same
+  DatedKept dated;    // the same
   json.open('{');
   json.field("format", "plateau-pay/1");
   json.key("agreement");
@@ -752,21 +792,12 @@ void append_pay_json(const BatchPay& pay, const std::string& lang, std::string& 
     json.field("classification", person.classification);
     json.key("lines");
     json.open('[');
-    for (const auto& line : person.lines) write_line(json, line, lang, lines);
+    for (const auto& line : person.lines) write_line(json, line, lang, dated);
     json.close(']');
     json.field("gross", person.gross);
     json.key("allowances");
     json.open('[');
-    for (const auto& allowance : person.allowances) {
-      json.open('{');
-      json.field("date", allowance.date);
-      field_code<engine::AllowanceCode, engine::AllowanceCode::per_diem_meals>(json, "code", allowance.code);
-      json.field("amount", allowance.amount);
-      json.field("currency", allowance.currency);
-      json.field("citation", *allowance.citation);
-      json.explanation(allowance, lang);
-      json.close('}');
-    }
+    for (const auto& allowance : person.allowances) write_allowance(json, allowance, lang, dated);
     json.close(']');
     json.key("contributions");
     json.open('[');

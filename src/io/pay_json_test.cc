@@ -394,6 +394,73 @@ TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   }
 }
 
+// The allowances array of a person's JSON, alone in a batch.
+std::string allowances_of(const std::string& json) {
+  const std::string open = "\"allowances\": [";
+  const std::size_t from = json.find(open) + open.size();
+  return json.substr(from, json.find("], \"contributions\"") - from);
+}
+
+// The same for allowances: per diems copied from one written in full the day before are as when
+// written alone. Pairs of an allowance and the same the next day, with nothing or one field changed:
+// the amount, the code, the article (one JSON escapes), the currency, the amount before meals
+// provided, and the meals provided (one more, another one, the same in another order).
+TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
+  const agreement::Citation per_diem_article{"Per Diems", "", ""};
+  const agreement::Citation quoted{"Per Diems (\"c\")", "", ""};
+  const Date monday = parse_date("2009-05-18").value();
+  engine::Allowance meals;  // $60.00 less breakfast ($10.00) = $50.00 CAD
+  meals.date = monday;
+  meals.code = engine::AllowanceCode::per_diem_meals;
+  meals.amount = Money::from_cents(5000);
+  meals.currency = "CAD";
+  meals.citation = &per_diem_article;
+  meals.full_amount = Money::from_cents(6000);
+  meals.meals_provided = {"breakfast"};
+  engine::Allowance incidentals;  // $15.00 CAD
+  incidentals.date = monday;
+  incidentals.code = engine::AllowanceCode::per_diem_incidentals;
+  incidentals.amount = Money::from_cents(1500);
+  incidentals.currency = "CAD";
+  incidentals.citation = &per_diem_article;
+  incidentals.full_amount = Money::from_cents(1500);
+  std::vector<engine::Allowance> allowances;
+  int day = 0;
+  const auto add = [&](const engine::Allowance& first, auto change) {
+    allowances.push_back(first);
+    allowances.back().date = add_days(monday, day++);
+    allowances.push_back(first);
+    allowances.back().date = add_days(monday, day++);
+    change(allowances.back());
+  };
+  add(meals, [](engine::Allowance&) {});  // copied
+  add(incidentals, [](engine::Allowance&) {});
+  add(incidentals, [](engine::Allowance& a) { a.amount = Money::from_cents(1501); });
+  add(incidentals, [](engine::Allowance& a) { a.code = engine::AllowanceCode::per_diem_meals; });
+  add(incidentals, [&](engine::Allowance& a) { a.citation = &quoted; });
+  add(incidentals, [](engine::Allowance& a) { a.currency = "USD"; });
+  add(meals, [](engine::Allowance& a) { a.full_amount = Money::from_cents(6500); });
+  add(meals, [](engine::Allowance& a) { a.meals_provided = {"breakfast", "lunch"}; });
+  add(meals, [](engine::Allowance& a) { a.meals_provided = {"lunch"}; });
+  add(meals, [](engine::Allowance& a) { a.meals_provided = {}; });
+  engine::Allowance two_meals = meals;
+  two_meals.meals_provided = {"breakfast", "lunch"};
+  add(two_meals, [](engine::Allowance& a) { a.meals_provided = {"lunch", "breakfast"}; });
+  for (const std::string lang : {"en", "fr"}) {
+    std::string alone;
+    for (const engine::Allowance& allowance : allowances) {
+      engine::BatchPay one;
+      one.crew.emplace_back().allowances = {allowance};
+      alone += (alone.empty() ? "" : ", ") + allowances_of(write_pay_json(one, lang));
+    }
+    engine::BatchPay together;
+    together.crew.emplace_back().allowances = allowances;
+    together.crew.back().allowances.insert(together.crew.back().allowances.end(), allowances.begin(),
+                                           allowances.end());
+    EXPECT_EQ(allowances_of(write_pay_json(together, lang)), alone + ", " + alone) << lang;
+  }
+}
+
 // An agreement's name in a sentence: the French one in French when there is one, else the English
 // one, each escaped as the loader found it (one language's text may need escaping, the other not).
 TEST(PayJson, NamesInSentencesAreTheLanguagesWithTheirOwnEscaping) {

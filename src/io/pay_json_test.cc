@@ -325,13 +325,16 @@ TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   std::vector<engine::PayLine> lines;
   int day = 0;
   // `first` on a day, then on the next day changed by `change`: a line that differs from the one
-  // written just before it by that change alone, to be written in full.
+  // written just before it by that change alone, to be written in full; then the changed line again
+  // the day after, to be copied from it (but a line naming a declared holiday).
   const auto add = [&](const engine::PayLine& first, auto change) {
     lines.push_back(first);
     lines.back().date = add_days(monday, day++);
     lines.push_back(first);
     lines.back().date = add_days(monday, day++);
     change(lines.back());
+    lines.push_back(lines.back());
+    lines.back().date = add_days(monday, day++);
   };
   for (const engine::PayLine& first : {daily, overtime, penalty, weekly}) {
     add(first, [](engine::PayLine&) {});  // the same line the next day: copied
@@ -374,12 +377,11 @@ TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
       one.crew.emplace_back().lines = {line};
       alone += (alone.empty() ? "" : ", ") + lines_of(write_pay_json(one, lang));
     }
-    // One person with them all, twice over, so that the second round is copied; then the lines
-    // one person each, which a batch copies from person to person as well.
+    // One person with them all; then the lines one person each, which a batch copies from person
+    // to person as well.
     engine::BatchPay together;
     together.crew.emplace_back().lines = lines;
-    together.crew.back().lines.insert(together.crew.back().lines.end(), lines.begin(), lines.end());
-    EXPECT_EQ(lines_of(write_pay_json(together, lang)), alone + ", " + alone) << lang;
+    EXPECT_EQ(lines_of(write_pay_json(together, lang)), alone) << lang;
     engine::BatchPay each;
     std::string each_alone;
     for (const engine::PayLine& line : lines) {
@@ -402,9 +404,10 @@ std::string allowances_of(const std::string& json) {
 }
 
 // The same for allowances: per diems copied from one written in full the day before are as when
-// written alone. Pairs of an allowance and the same the next day, with nothing or one field changed:
-// the amount, the code, the article (one JSON escapes), the currency, the amount before meals
-// provided, and the meals provided (one more, another one, the same in another order).
+// written alone. An allowance, the same the next day with nothing or one field changed, and that
+// again the day after. The fields changed: the amount, the code, the article (one JSON escapes),
+// the currency, the amount before meals provided, and the meals provided (one more, another one,
+// the same in another order, none).
 TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   const agreement::Citation per_diem_article{"Per Diems", "", ""};
   const agreement::Citation quoted{"Per Diems (\"c\")", "", ""};
@@ -426,12 +429,14 @@ TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   incidentals.full_amount = Money::from_cents(1500);
   std::vector<engine::Allowance> allowances;
   int day = 0;
-  const auto add = [&](const engine::Allowance& first, auto change) {
+  const auto add = [&](const engine::Allowance& first, auto change) {  // as for the lines, above
     allowances.push_back(first);
     allowances.back().date = add_days(monday, day++);
     allowances.push_back(first);
     allowances.back().date = add_days(monday, day++);
     change(allowances.back());
+    allowances.push_back(allowances.back());
+    allowances.back().date = add_days(monday, day++);
   };
   add(meals, [](engine::Allowance&) {});  // copied
   add(incidentals, [](engine::Allowance&) {});
@@ -455,9 +460,18 @@ TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
     }
     engine::BatchPay together;
     together.crew.emplace_back().allowances = allowances;
-    together.crew.back().allowances.insert(together.crew.back().allowances.end(), allowances.begin(),
-                                           allowances.end());
-    EXPECT_EQ(allowances_of(write_pay_json(together, lang)), alone + ", " + alone) << lang;
+    EXPECT_EQ(allowances_of(write_pay_json(together, lang)), alone) << lang;
+    engine::BatchPay each;
+    std::string each_alone;
+    for (const engine::Allowance& allowance : allowances) {
+      engine::PersonPay person;
+      person.allowances = {allowance};
+      each.crew.push_back(person);
+      engine::BatchPay one;
+      one.crew.push_back(person);
+      each_alone += (each_alone.empty() ? "" : ", ") + crew_of(write_pay_json(one, lang));
+    }
+    EXPECT_EQ(crew_of(write_pay_json(each, lang)), each_alone) << lang;
   }
 }
 

@@ -274,11 +274,65 @@ TEST(PayJson, ContributionsAndTaxesCopiedFromTheirPiecesAreAsWhenWrittenInFull) 
   }
 }
 
-// The lines array of a person's JSON, alone in a batch: what is between "lines": [ and ], "gross".
-std::string lines_of(const std::string& json) {
-  const std::string open = "\"lines\": [";
+// The items of the first array `key` in a batch's JSON: what is between "key": [ and ], "next"
+// (the key that follows it in a person's JSON).
+std::string array_of(const std::string& json, const std::string& key, const std::string& next) {
+  const std::string open = "\"" + key + "\": [";
   const std::size_t from = json.find(open) + open.size();
-  return json.substr(from, json.find("], \"gross\"") - from);
+  return json.substr(from, json.find("], \"" + next + "\"") - from);
+}
+
+// Dated items (pay lines, allowances) for the tests below, each on the day after the one before.
+// add(first, change): `first`, then `first` changed by `change` (written in full, as it differs from
+// the one before by that change alone), then the changed one again (copied from it).
+template <typename Item>
+class DatedSeries {
+ public:
+  explicit DatedSeries(Date first_day) : next_day_(first_day) {}
+  template <typename Change>
+  void add(const Item& first, Change change) {
+    push(first);
+    push(first);
+    change(items_.back());
+    push(Item(items_.back()));
+  }
+  const std::vector<Item>& items() const { return items_; }
+
+ private:
+  void push(Item item) {
+    item.date = next_day_;
+    next_day_ = add_days(next_day_, 1);
+    items_.push_back(item);
+  }
+  std::vector<Item> items_;
+  Date next_day_;
+};
+
+// Each of `items`, put in a person's `member` list, written in a batch, is as when written alone,
+// in both languages: all in one person (the array `key`, followed by `next`), then one person each.
+template <typename Item>
+void expect_as_when_written_alone(const std::vector<Item>& items, std::vector<Item> engine::PersonPay::*member,
+                                  const std::string& key, const std::string& next) {
+  for (const std::string lang : {"en", "fr"}) {
+    std::string alone;
+    std::string each_alone;
+    engine::BatchPay together;
+    engine::BatchPay each;
+    together.crew.emplace_back();
+    for (const Item& item : items) {
+      engine::PersonPay person;
+      (person.*member).push_back(item);
+      (together.crew.front().*member).push_back(item);
+      each.crew.push_back(person);
+      engine::BatchPay one;
+      one.crew.push_back(person);
+      const std::string json = write_pay_json(one, lang);
+      alone += (alone.empty() ? "" : ", ") + array_of(json, key, next);
+      each_alone += (each_alone.empty() ? "" : ", ") + crew_of(json);
+    }
+    EXPECT_EQ(array_of(write_pay_json(together, lang), key, next), alone) << lang;
+    EXPECT_EQ(crew_of(write_pay_json(each, lang)), each_alone) << lang;
+  }
 }
 
 // A batch's pay lines are written in full the first time and, for a later line with the same
@@ -322,20 +376,8 @@ TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   weekly.code = engine::LineCode::weekly_rate;
   weekly.base = Rational(4200);
   weekly.divisor = 5;
-  std::vector<engine::PayLine> lines;
-  int day = 0;
-  // `first` on a day, then on the next day changed by `change`: a line that differs from the one
-  // written just before it by that change alone, to be written in full; then the changed line again
-  // the day after, to be copied from it (but a line naming a declared holiday).
-  const auto add = [&](const engine::PayLine& first, auto change) {
-    lines.push_back(first);
-    lines.back().date = add_days(monday, day++);
-    lines.push_back(first);
-    lines.back().date = add_days(monday, day++);
-    change(lines.back());
-    lines.push_back(lines.back());
-    lines.back().date = add_days(monday, day++);
-  };
+  DatedSeries<engine::PayLine> lines(monday);  // the changed line copied, but one naming a declared holiday
+  const auto add = [&](const engine::PayLine& first, auto change) { lines.add(first, change); };
   for (const engine::PayLine& first : {daily, overtime, penalty, weekly}) {
     add(first, [](engine::PayLine&) {});  // the same line the next day: copied
   }
@@ -370,37 +412,7 @@ TEST(PayJson, PayLinesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   engine::PayLine turnaround = overtime;  // 12.00 h rest of the 10 h required (the figures need not agree)
   turnaround.code = engine::LineCode::turnaround;
   add(turnaround, [](engine::PayLine& l) { l.actual = Duration{540}; });
-  for (const std::string lang : {"en", "fr"}) {
-    std::string alone;
-    for (const engine::PayLine& line : lines) {
-      engine::BatchPay one;
-      one.crew.emplace_back().lines = {line};
-      alone += (alone.empty() ? "" : ", ") + lines_of(write_pay_json(one, lang));
-    }
-    // One person with them all; then the lines one person each, which a batch copies from person
-    // to person as well.
-    engine::BatchPay together;
-    together.crew.emplace_back().lines = lines;
-    EXPECT_EQ(lines_of(write_pay_json(together, lang)), alone) << lang;
-    engine::BatchPay each;
-    std::string each_alone;
-    for (const engine::PayLine& line : lines) {
-      engine::PersonPay person;
-      person.lines = {line};
-      each.crew.push_back(person);
-      engine::BatchPay one;
-      one.crew.push_back(person);
-      each_alone += (each_alone.empty() ? "" : ", ") + crew_of(write_pay_json(one, lang));
-    }
-    EXPECT_EQ(crew_of(write_pay_json(each, lang)), each_alone) << lang;
-  }
-}
-
-// The allowances array of a person's JSON, alone in a batch.
-std::string allowances_of(const std::string& json) {
-  const std::string open = "\"allowances\": [";
-  const std::size_t from = json.find(open) + open.size();
-  return json.substr(from, json.find("], \"contributions\"") - from);
+  expect_as_when_written_alone(lines.items(), &engine::PersonPay::lines, "lines", "gross");
 }
 
 // The same for allowances: per diems copied from one written in full the day before are as when
@@ -427,17 +439,8 @@ TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   incidentals.currency = "CAD";
   incidentals.citation = &per_diem_article;
   incidentals.full_amount = Money::from_cents(1500);
-  std::vector<engine::Allowance> allowances;
-  int day = 0;
-  const auto add = [&](const engine::Allowance& first, auto change) {  // as for the lines, above
-    allowances.push_back(first);
-    allowances.back().date = add_days(monday, day++);
-    allowances.push_back(first);
-    allowances.back().date = add_days(monday, day++);
-    change(allowances.back());
-    allowances.push_back(allowances.back());
-    allowances.back().date = add_days(monday, day++);
-  };
+  DatedSeries<engine::Allowance> allowances(monday);
+  const auto add = [&](const engine::Allowance& first, auto change) { allowances.add(first, change); };
   add(meals, [](engine::Allowance&) {});  // copied
   add(incidentals, [](engine::Allowance&) {});
   add(incidentals, [](engine::Allowance& a) { a.amount = Money::from_cents(1501); });
@@ -451,28 +454,7 @@ TEST(PayJson, AllowancesCopiedFromTheirPiecesAreAsWhenWrittenInFull) {
   engine::Allowance two_meals = meals;
   two_meals.meals_provided = {"breakfast", "lunch"};
   add(two_meals, [](engine::Allowance& a) { a.meals_provided = {"lunch", "breakfast"}; });
-  for (const std::string lang : {"en", "fr"}) {
-    std::string alone;
-    for (const engine::Allowance& allowance : allowances) {
-      engine::BatchPay one;
-      one.crew.emplace_back().allowances = {allowance};
-      alone += (alone.empty() ? "" : ", ") + allowances_of(write_pay_json(one, lang));
-    }
-    engine::BatchPay together;
-    together.crew.emplace_back().allowances = allowances;
-    EXPECT_EQ(allowances_of(write_pay_json(together, lang)), alone) << lang;
-    engine::BatchPay each;
-    std::string each_alone;
-    for (const engine::Allowance& allowance : allowances) {
-      engine::PersonPay person;
-      person.allowances = {allowance};
-      each.crew.push_back(person);
-      engine::BatchPay one;
-      one.crew.push_back(person);
-      each_alone += (each_alone.empty() ? "" : ", ") + crew_of(write_pay_json(one, lang));
-    }
-    EXPECT_EQ(crew_of(write_pay_json(each, lang)), each_alone) << lang;
-  }
+  expect_as_when_written_alone(allowances.items(), &engine::PersonPay::allowances, "allowances", "contributions");
 }
 
 // An agreement's name in a sentence: the French one in French when there is one, else the English

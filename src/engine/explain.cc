@@ -417,11 +417,9 @@ class Sentence {
     static constexpr std::array<const char*, 7> kFrench = {"dim.", "lun.", "mar.", "mer.", "jeu.", "ven.", "sam."};
     static constexpr std::array<const char*, 7> kEnglish = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"};
     const Weekday weekday = kept_ != nullptr ? kept_->date.weekday_of(day.date) : weekday_of(day.date);
-    if (day_written_ == nullptr) return *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
-    day_written_->from = out_.written();
+    const std::size_t from = out_.written();
     *this << (fr_ ? kFrench : kEnglish)[weekday.c_encoding()] << " " << day.date;
-    day_written_->to = out_.written();
-    ++day_written_->times;
+    if (day_written_ != nullptr) *day_written_ = {from, out_.written(), day_written_->times + 1};
     return *this;
   }
   Sentence& operator<<(const HolidayOf& holiday) {
